@@ -1,0 +1,67 @@
+/**
+ * Stable error and skip codes shared by the engine, the CLI and the renderer.
+ * Codes never change meaning once released: the ledger stores them and the UI
+ * keys its wording on them.
+ */
+
+export const failureCodes = [
+  'FILE_UNREADABLE',
+  'EMPTY_FILE',
+  'NOT_A_ZIP',
+  'ZIP_CORRUPT',
+  'ZIP_ENCRYPTED',
+  'ZIP_UNSAFE_ENTRY',
+  'NO_SAVE_XML',
+  'MULTIPLE_SAVE_XML',
+  'TOO_LARGE',
+  'ZIP_BOMB',
+  'XML_MALFORMED',
+  'XML_FORBIDDEN_DTD',
+  'NOT_OLD_WORLD_SAVE',
+  'MISSING_FIELD',
+  'WORKER_CRASHED',
+  'PARSE_TIMEOUT',
+  'DB_WRITE_FAILED',
+  'INTERNAL',
+] as const;
+export type FailureCode = (typeof failureCodes)[number];
+
+export const skipCodes = ['ALREADY_IMPORTED', 'DUPLICATE_TURN', 'UNCHANGED'] as const;
+export type SkipCode = (typeof skipCodes)[number];
+
+/** What a player should do about a failure, keyed by code. */
+export const failureAdvice: Record<FailureCode, string> = {
+  FILE_UNREADABLE: 'Check that the file still exists and that Scribe may read it, then retry.',
+  EMPTY_FILE: 'The file is empty; it was probably cut off while copying. Copy it again from the game folder.',
+  NOT_A_ZIP: 'This is not an Old World save archive. Pick the .zip files from the game’s Saves folder.',
+  ZIP_CORRUPT: 'The archive is damaged or incomplete. Copy it again from the game folder and retry.',
+  ZIP_ENCRYPTED: 'The archive is password-protected. Re-zip the save without a password.',
+  ZIP_UNSAFE_ENTRY: 'The archive contains unsafe file paths and was refused. Use the original save.',
+  NO_SAVE_XML: 'The archive holds no save. Pick the original .zip written by the game.',
+  MULTIPLE_SAVE_XML: 'The archive holds several saves. Put each save in its own archive.',
+  TOO_LARGE: 'The save is larger than the size limit. Raise the limit in the settings if it is genuine.',
+  ZIP_BOMB: 'The archive expands far beyond any real save and was refused for safety.',
+  XML_MALFORMED: 'The save’s contents are damaged. Copy it again from the game folder.',
+  XML_FORBIDDEN_DTD: 'The save contains a document type declaration, which real saves never have; it was refused for safety.',
+  NOT_OLD_WORLD_SAVE: 'This archive does not hold an Old World save.',
+  MISSING_FIELD: 'The save lacks information Scribe needs; it may come from an unsupported game version.',
+  WORKER_CRASHED: 'Reading this save crashed its worker. Retry; if it fails again, report the file.',
+  PARSE_TIMEOUT: 'Reading this save took too long and was stopped. Retry; if it fails again, report the file.',
+  DB_WRITE_FAILED: 'The save could not be written to the database; nothing of it was kept. Check free disk space and retry.',
+  INTERNAL: 'Something unexpected went wrong. Retry; if it fails again, report the file.',
+};
+
+export const skipReasons: Record<SkipCode, string> = {
+  ALREADY_IMPORTED: 'Already imported: the same file is in the library.',
+  DUPLICATE_TURN: 'This turn of this game is already in the library.',
+  UNCHANGED: 'Already imported and unchanged since.',
+};
+
+/** A failure as it travels between processes and to the renderer. */
+export interface FailureInfo {
+  code: FailureCode;
+  /** One sentence a player understands. */
+  message: string;
+  /** Extra facts: line/column for XML errors, the field path for MISSING_FIELD. */
+  detail?: { line?: number; column?: number; field?: string };
+}
