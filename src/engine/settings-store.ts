@@ -1,0 +1,63 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Settings } from '../shared/settings.js';
+import { defaultDatabasePath } from './data-dir.js';
+
+export const settingsFileName = 'settings.json';
+
+export function defaultSettings(dataDir: string): Settings {
+  return { databasePath: defaultDatabasePath(dataDir), backend: 'sqlite', workers: 'auto', watchFolders: [], maxXmlMB: 256 };
+}
+
+/** Keeps only well-typed fields of an untrusted object (a hand-edited file, a renderer request). */
+export function sanitizeSettings(input: unknown, base: Settings): Settings {
+  const out: Settings = { ...base, watchFolders: [...base.watchFolders] };
+  if (typeof input !== 'object' || input === null) return out;
+  const o = input as Record<string, unknown>;
+  if (typeof o.databasePath === 'string' && o.databasePath.trim() !== '') out.databasePath = path.resolve(o.databasePath);
+  if (o.backend === 'sqlite' || o.backend === 'duckdb') out.backend = o.backend;
+  if (o.workers === 'auto') out.workers = 'auto';
+  else if (typeof o.workers === 'number' && Number.isInteger(o.workers) && o.workers >= 1 && o.workers <= 64) out.workers = o.workers;
+  if (Array.isArray(o.watchFolders)) {
+    out.watchFolders = [...new Set(o.watchFolders.filter((f): f is string => typeof f === 'string' && f !== '').map((f) => path.resolve(f)))];
+  }
+  if (typeof o.maxXmlMB === 'number' && o.maxXmlMB >= 1 && o.maxXmlMB <= 4096) out.maxXmlMB = Math.round(o.maxXmlMB);
+  return out;
+}
+
+/** Settings persisted as JSON in the data folder, written atomically so a crash never leaves half a file. */
+export class SettingsStore {
+  private current: Settings;
+
+  private constructor(
+    private readonly file: string,
+    initial: Settings,
+  ) {
+    this.current = initial;
+  }
+
+  static async open(dataDir: string): Promise<SettingsStore> {
+    const file = path.join(dataDir, settingsFileName);
+    const defaults = defaultSettings(dataDir);
+    let loaded: unknown = null;
+    try {
+      loaded = JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch {
+      // Missing or unreadable: start from defaults; the next save rewrites it.
+    }
+    return new SettingsStore(file, sanitizeSettings(loaded, defaults));
+  }
+
+  get(): Settings {
+    return { ...this.current, watchFolders: [...this.current.watchFolders] };
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    this.current = sanitizeSettings({ ...this.current, ...patch }, this.current);
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(this.current, null, 2));
+    await fs.rename(tmp, this.file);
+    return this.get();
+  }
+}

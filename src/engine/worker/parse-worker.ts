@@ -1,0 +1,2 @@
+// Placeholder entry; the pipeline fills it in.
+export {};

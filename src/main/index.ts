@@ -1,0 +1,91 @@
+import { app, type BrowserWindow, dialog, Menu, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import workerEntry from '../engine/worker/parse-worker?modulePath';
+import { createScribeService, type ScribeService } from '../engine/service.js';
+import { buildMenu } from './menu.js';
+import { registerHandlers, windowEventSink } from './ipc.js';
+import { utilitySpawner } from './utility-spawner.js';
+import { createMainWindow, trustedSender } from './window.js';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+// SCRIBE_DATA_DIR moves everything (settings, logs, database, Chromium's storage) for tests and portable use.
+if (process.env.SCRIBE_DATA_DIR) app.setPath('userData', path.resolve(process.env.SCRIBE_DATA_DIR));
+let win: BrowserWindow | null = null;
+let service: ScribeService | null = null;
+
+/** Archives passed on the command line (or to a second launch) are imported at once. */
+const pathsFromArgv = (argv: string[]): string[] =>
+  argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-')).map((a) => path.resolve(a));
+
+async function pick(kind: 'files' | 'folders'): Promise<string[]> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'files'
+      ? {
+          title: 'Import Old World saves',
+          properties: ['openFile', 'multiSelections'],
+          filters: [
+            { name: 'Old World saves', extensions: ['zip'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }
+      : { title: 'Import folders of saves', properties: ['openDirectory', 'multiSelections'] };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
+async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
+  const paths = await pick(kind);
+  if (paths.length > 0 && service) await service.handlers.startImport({ paths });
+}
+
+async function start(): Promise<void> {
+  service = await createScribeService({
+    host: 'electron',
+    version: app.getVersion(),
+    dataDir: app.getPath('userData'),
+    pickFiles: () => pick('files'),
+    pickFolders: () => pick('folders'),
+    openFolder: async (folder) => {
+      await shell.openPath(folder);
+    },
+    spawnWorker: utilitySpawner,
+    workerEntry,
+    emit: windowEventSink(() => win),
+  });
+  registerHandlers(service.handlers, trustedSender(mainDir, () => win));
+  Menu.setApplicationMenu(
+    buildMenu({
+      importFiles: () => void importFromMenu('files'),
+      importFolders: () => void importFromMenu('folders'),
+      openDataFolder: () => void service?.handlers.openDataFolder(),
+    }),
+  );
+  win = createMainWindow(mainDir);
+  win.on('closed', () => (win = null));
+  const initial = pathsFromArgv(process.argv);
+  if (initial.length > 0) win.webContents.once('did-finish-load', () => void service?.handlers.startImport({ paths: initial }));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const paths = pathsFromArgv(argv);
+    if (paths.length > 0) void service?.handlers.startImport({ paths });
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.whenReady().then(start, (err: unknown) => {
+    dialog.showErrorBox('Scribe could not start', String(err));
+    app.quit();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void service?.close());
+}

@@ -1,0 +1,153 @@
+/**
+ * The browser test harness: serves the built renderer to a real browser and
+ * answers the contract over a loopback WebSocket by calling the real engine
+ * service in this Node process. Only the native dialogs are replaced: tests
+ * say what a "pick" returns.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isRequestName, type EventSink, type RequestHandlers } from '../../src/shared/contract';
+import { toFailure } from '../../src/engine/errors';
+import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
+import { createScribeService, type ScribeService } from '../../src/engine/service';
+import { harnessPaths, type CallMessage, type ServerMessage } from './protocol';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = path.join(root, 'out/renderer');
+const bridgeFile = path.join(root, 'out/harness/bridge.js');
+export const engineWorkerEntry = path.join(root, 'out/engine/parse-worker.js');
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface Harness {
+  /** Open this in the browser (it carries the session token). */
+  url: string;
+  dataDir: string;
+  handlers: RequestHandlers;
+  /** What the next "Import saves…" / "Import folder…" dialog returns. */
+  setPickResult(kind: 'files' | 'folders', paths: string[]): void;
+  /** Every event the engine pushed, in order, for assertions. */
+  events: { name: string; payload: unknown }[];
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** A fresh temporary folder when omitted; removed on close. */
+  dataDir?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-harness-')));
+  const token = randomBytes(24).toString('hex');
+  const picks = { files: [] as string[], folders: [] as string[] };
+  const sockets = new Set<WebSocket>();
+  const events: Harness['events'] = [];
+
+  const emit: EventSink = (name, payload) => {
+    events.push({ name, payload });
+    const text = JSON.stringify({ event: name, payload } satisfies ServerMessage);
+    for (const socket of sockets) socket.send(text);
+  };
+
+  const service: ScribeService = await createScribeService({
+    host: 'harness',
+    version: 'harness',
+    dataDir,
+    pickFiles: async () => picks.files,
+    pickFolders: async () => picks.folders,
+    openFolder: async () => {},
+    spawnWorker: forkSpawner,
+    workerEntry: engineWorkerEntry,
+    emit,
+  });
+
+  const server = http.createServer((req, res) => void serve(req, res));
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    try {
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        if (url.searchParams.get('token') !== token) return void res.writeHead(403).end('Forbidden');
+        const html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
+        const withBridge = html
+          .replace('<script', `<script src="${harnessPaths.bridgeScript}"></script>\n    <script`)
+          .replace("connect-src 'self'", `connect-src 'self' ws://${req.headers.host ?? ''}`);
+        return void res.writeHead(200, { 'content-type': mimeTypes['.html'] }).end(withBridge);
+      }
+      const file = url.pathname === harnessPaths.bridgeScript ? bridgeFile : path.join(rendererDir, path.normalize(url.pathname));
+      if (!file.startsWith(rendererDir) && file !== bridgeFile) return void res.writeHead(403).end();
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': mimeTypes[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('Not found');
+    }
+  }
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== harnessPaths.socket || url.searchParams.get('token') !== token) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => void answer(ws, String(data)));
+    });
+  });
+
+  async function answer(ws: WebSocket, text: string): Promise<void> {
+    let call: CallMessage;
+    try {
+      call = JSON.parse(text) as CallMessage;
+    } catch {
+      return;
+    }
+    let reply: ServerMessage;
+    if (!isRequestName(call.name)) {
+      reply = { id: call.id, ok: false, error: `Unknown request ${String(call.name)}` };
+    } else {
+      try {
+        const handler = service.handlers[call.name] as (request: unknown) => Promise<unknown>;
+        reply = { id: call.id, ok: true, response: (await handler(call.request)) ?? null };
+      } catch (err) {
+        const failure = toFailure(err);
+        reply = { id: call.id, ok: false, error: `${failure.code}: ${failure.message}` };
+      }
+    }
+    ws.send(JSON.stringify(reply));
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    dataDir,
+    handlers: service.handlers,
+    events,
+    setPickResult: (kind, paths) => {
+      picks[kind] = paths;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await service.close();
+      if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
