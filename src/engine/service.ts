@@ -48,7 +48,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     retryFailed: async () => null,
     resumeImport: async () => null,
     getImportState: async () => ({ running: null, resumable: 0, failed: 0 }),
-    listSaves: async () => ({ total: 0, items: [] }) as never,
+    listSaves: async () => ({ total: 0, items: [] }),
     saveDetail: async () => null,
     deleteSave: async () => ({ deleted: false }),
     ledgerHistory: notYet('Import history'),

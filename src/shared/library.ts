@@ -1,0 +1,114 @@
+/**
+ * What the library (the imported saves) looks like to the UI and the CLI:
+ * plain serialisable objects, no driver rows. No Node imports: the renderer
+ * imports this file.
+ */
+import type { FailureCode, SkipCode } from './errors.js';
+
+export type SaveSortKey = 'importedAt' | 'gameName' | 'turn' | 'saveDate';
+
+export interface SaveListQuery {
+  offset?: number;
+  limit?: number;
+  sort?: SaveSortKey;
+  order?: 'asc' | 'desc';
+  /** Free text matched against game name and player names. */
+  text?: string;
+  nation?: string;
+  player?: string;
+  gameOver?: boolean;
+}
+
+export interface SavePlayerBrief {
+  playerId: number;
+  name: string | null;
+  nation: string | null;
+  isHuman: boolean;
+}
+
+export interface SaveSummary {
+  saveId: number;
+  gameId: string;
+  gameName: string | null;
+  turn: number;
+  saveDate: string | null;
+  version: string | null;
+  mapSize: string | null;
+  gameOver: boolean;
+  /** Winning team or player in words ("Team 0", "Player 2 (Persia)"), when the game has one. */
+  winner: string | null;
+  players: SavePlayerBrief[];
+  sourcePath: string;
+  /** ISO 8601. */
+  importedAt: string;
+}
+
+export interface SavePage {
+  total: number;
+  items: SaveSummary[];
+}
+
+export interface SaveDetailPlayer {
+  playerId: number;
+  name: string | null;
+  nation: string | null;
+  dynasty: string | null;
+  team: number | null;
+  isHuman: boolean;
+  rulerName: string | null;
+  legitimacy: number | null;
+  /** Latest value of the points history. */
+  points: number | null;
+  /** Points over turns, as written (sparse). */
+  pointsHistory: { turn: number; value: number }[];
+}
+
+export interface SaveDetail {
+  save: SaveSummary;
+  mapWidth: number;
+  mapClass: string | null;
+  gameMode: string | null;
+  difficulty: string | null;
+  mods: string[];
+  dlc: string[];
+  players: SaveDetailPlayer[];
+  /** Rows stored per table of this save, keyed by table name. */
+  counts: Record<string, number>;
+  /** Other saves of the same game, in turn order. */
+  sameGame: { saveId: number; turn: number }[];
+}
+
+export type LedgerStatus = 'queued' | 'importing' | 'imported' | 'skipped' | 'failed';
+
+export interface LedgerEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string | null;
+  status: LedgerStatus;
+  code: FailureCode | SkipCode | null;
+  message: string | null;
+  saveId: number | null;
+  attempts: number;
+  /** ISO 8601 timestamps. */
+  queuedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface LedgerQuery {
+  offset?: number;
+  limit?: number;
+  status?: LedgerStatus;
+}
+
+export interface LedgerPage {
+  total: number;
+  items: LedgerEntry[];
+}
+
+export interface LibraryTotals {
+  saves: number;
+  games: number;
+  players: number;
+  failedFiles: number;
+}
