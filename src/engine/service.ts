@@ -1,7 +1,9 @@
 import type { EventSink, RequestHandlers } from '../shared/contract.js';
-import type { AppInfo } from '../shared/settings.js';
+import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
 import { ScribeError } from './errors.js';
+import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
+import { openStore, type Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 
 /** What the host (Electron main, or the test harness) provides that the engine cannot do itself. */
@@ -17,16 +19,19 @@ export interface ServiceHost {
   /** Path of the built parse-worker entry. */
   workerEntry: string;
   emit: EventSink;
+  /** Per-file worker time limit; the default suits real saves. */
+  fileTimeoutMs?: number;
 }
 
 export interface ScribeService {
   handlers: RequestHandlers;
+  /** The watch-folder feature plugs in here; it imports through the same importer. */
+  importer: Importer;
+  settings: SettingsStore;
   close(): Promise<void>;
 }
 
-const notYet = (what: string) => async (): Promise<never> => {
-  throw new ScribeError('INTERNAL', `${what} is not available yet.`);
-};
+const maxXmlBytes = (s: Settings): number => s.maxXmlMB * 1024 * 1024;
 
 /**
  * Serves the whole contract on top of the engine. Both the Electron main
@@ -35,6 +40,32 @@ const notYet = (what: string) => async (): Promise<never> => {
  */
 export async function createScribeService(host: ServiceHost): Promise<ScribeService> {
   const settings = await SettingsStore.open(host.dataDir);
+  let store = await openStore(settings.get().databasePath, { backend: settings.get().backend });
+  const watchStatus: WatchStatus = { folders: [], suggestions: [] };
+
+  const importer = new Importer(
+    {
+      store,
+      spawn: host.spawnWorker,
+      workerEntry: host.workerEntry,
+      workers: settings.get().workers,
+      maxXmlBytes: maxXmlBytes(settings.get()),
+      fileTimeoutMs: host.fileTimeoutMs,
+    },
+    {
+      started: (e) => host.emit('importStarted', e),
+      progress: (p) => host.emit('importProgress', p),
+      file: (r) => host.emit('fileResult', r),
+      finished: (s) => host.emit('importFinished', s),
+    },
+  );
+
+  const paths = (list: unknown): string[] => {
+    if (!Array.isArray(list) || list.some((p) => typeof p !== 'string' || p === '')) {
+      throw new ScribeError('INTERNAL', 'Import needs a list of file or folder paths.');
+    }
+    return list as string[];
+  };
 
   const handlers: RequestHandlers = {
     getAppInfo: async () => {
@@ -43,20 +74,44 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     },
     pickFiles: () => host.pickFiles(),
     pickFolders: () => host.pickFolders(),
-    startImport: notYet('Importing'),
-    cancelImport: async () => ({ cancelled: false }),
-    retryFailed: async () => null,
-    resumeImport: async () => null,
-    getImportState: async () => ({ running: null, resumable: 0, failed: 0 }),
-    listSaves: async () => ({ total: 0, items: [] }),
-    saveDetail: async () => null,
-    deleteSave: async () => ({ deleted: false }),
-    ledgerHistory: notYet('Import history'),
+    startImport: async (request) => importer.run('import', paths(request?.paths)).started,
+    cancelImport: async () => ({ cancelled: importer.cancel() }),
+    retryFailed: async () => (await importer.retryFailed())?.started ?? null,
+    resumeImport: async () => (await importer.resume())?.started ?? null,
+    getImportState: () => importer.state(),
+    listSaves: (query) => store.listSaves(query ?? {}),
+    saveDetail: (request) => store.saveDetail(request.saveId),
+    deleteSave: async (request) => ({ deleted: await store.deleteSave(request.saveId) }),
+    ledgerHistory: (query) => store.ledgerHistory(query ?? {}),
     getSettings: async () => settings.get(),
-    setSettings: (patch) => settings.update(patch),
-    getWatchStatus: async () => ({ folders: [], suggestions: [] }),
+    setSettings: async (patch) => {
+      const before = settings.get();
+      const after = await settings.update(patch ?? {});
+      if (after.databasePath !== before.databasePath || after.backend !== before.backend) {
+        if (importer.running) {
+          await settings.update({ databasePath: before.databasePath, backend: before.backend });
+          throw new ScribeError('INTERNAL', 'The database cannot be changed while an import is running.');
+        }
+        const next = await openStore(after.databasePath, { backend: after.backend });
+        await store.close();
+        store = next;
+        importer.configure({ store });
+      }
+      importer.configure({ workers: after.workers, maxXmlBytes: maxXmlBytes(after) });
+      return settings.get();
+    },
+    getWatchStatus: async () => watchStatus,
     openDataFolder: async () => host.openFolder(host.dataDir),
   };
 
-  return { handlers, close: async () => {} };
+  return {
+    handlers,
+    importer,
+    settings,
+    close: async () => {
+      importer.cancel();
+      await importer.idle();
+      await store.close();
+    },
+  };
 }

@@ -1,0 +1,212 @@
+import type { FailureInfo } from '../../shared/errors.js';
+import type { ParsedSave } from '../reader/parsed-save.js';
+import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
+import type { FromWorker, StageTimings, ToWorker } from './worker-protocol.js';
+
+export interface PoolOptions {
+  size: number;
+  spawn: WorkerSpawner;
+  entry: string;
+  /** Heap cap per worker, MB. */
+  maxOldSpaceMB: number;
+  /** Longest a worker may spend hashing or parsing one file. */
+  fileTimeoutMs: number;
+  maxXmlBytes: number;
+}
+
+export interface Hashed {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Whether a hashed file should be parsed; a non-null answer ends the job there. */
+export type Screen = (hashed: Hashed) => Promise<null | { skip: true }>;
+
+export type JobOutcome =
+  | { kind: 'parsed'; save: ParsedSave; hashed: Hashed; timings: StageTimings }
+  | { kind: 'screened'; hashed: Hashed }
+  | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
+
+interface Job {
+  id: number;
+  path: string;
+  screen: Screen;
+  hashed: Hashed | null;
+  resolve(outcome: JobOutcome): void;
+  timer: NodeJS.Timeout | null;
+  timedOut: boolean;
+}
+
+/** One worker process and the job it holds, if any. */
+class Slot {
+  private handle: WorkerHandle | null = null;
+  private job: Job | null = null;
+  private exited = false;
+
+  constructor(
+    private readonly options: PoolOptions,
+    private readonly onFree: (slot: Slot) => void,
+  ) {}
+
+  get busy(): boolean {
+    return this.job !== null;
+  }
+
+  private ensureWorker(): WorkerHandle {
+    if (this.handle && !this.exited) return this.handle;
+    this.exited = false;
+    const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
+    handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
+    handle.onExit(() => this.onExit(handle));
+    this.handle = handle;
+    return handle;
+  }
+
+  start(job: Job): void {
+    this.job = job;
+    this.send({ type: 'hash', jobId: job.id, path: job.path });
+    this.armTimer(job);
+  }
+
+  private send(message: ToWorker): void {
+    this.ensureWorker().send(message);
+  }
+
+  private armTimer(job: Job): void {
+    this.clearTimer(job);
+    job.timer = setTimeout(() => {
+      job.timedOut = true;
+      this.handle?.kill(); // onExit finishes the job as PARSE_TIMEOUT.
+    }, this.options.fileTimeoutMs);
+  }
+
+  private clearTimer(job: Job): void {
+    if (job.timer) clearTimeout(job.timer);
+    job.timer = null;
+  }
+
+  private onMessage(from: WorkerHandle, message: FromWorker): void {
+    const job = this.job;
+    if (from !== this.handle || !job || message.type === 'ready' || message.jobId !== job.id) return;
+    switch (message.type) {
+      case 'hashed': {
+        this.clearTimer(job); // Screening is our time, not the worker's.
+        job.hashed = { sha256: message.sha256, size: message.size, mtimeMs: message.mtimeMs };
+        const hashed = job.hashed;
+        job.screen(hashed).then(
+          (verdict) => {
+            if (this.job !== job) return;
+            if (verdict) {
+              this.send({ type: 'drop', jobId: job.id });
+              this.finish({ kind: 'screened', hashed });
+            } else {
+              this.send({ type: 'parse', jobId: job.id, maxXmlBytes: this.options.maxXmlBytes });
+              this.armTimer(job);
+            }
+          },
+          (err: unknown) => this.finish({ kind: 'failed', failure: { code: 'INTERNAL', message: String(err) }, hashed }),
+        );
+        break;
+      }
+      case 'parsed':
+        if (job.hashed) this.finish({ kind: 'parsed', save: message.save, hashed: job.hashed, timings: message.timings });
+        break;
+      case 'failed':
+        this.finish({ kind: 'failed', failure: message.failure, hashed: job.hashed });
+        break;
+    }
+  }
+
+  private onExit(from: WorkerHandle): void {
+    if (from !== this.handle) return;
+    this.exited = true;
+    this.handle = null;
+    const job = this.job;
+    if (!job) return;
+    const failure: FailureInfo = job.timedOut
+      ? { code: 'PARSE_TIMEOUT', message: `Reading this save took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s and was stopped.` }
+      : { code: 'WORKER_CRASHED', message: 'The process reading this save stopped unexpectedly (it may have run out of memory).' };
+    this.finish({ kind: 'failed', failure, hashed: job.hashed });
+  }
+
+  private finish(outcome: JobOutcome): void {
+    const job = this.job;
+    if (!job) return;
+    this.clearTimer(job);
+    this.job = null;
+    job.resolve(outcome);
+    this.onFree(this);
+  }
+
+  /** Starts the worker ahead of the first job, so start-up overlaps discovery. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
+  stop(): void {
+    const handle = this.handle;
+    this.handle = null;
+    handle?.kill();
+    if (this.job) this.finish({ kind: 'failed', failure: { code: 'INTERNAL', message: 'Import stopped.' }, hashed: this.job.hashed });
+  }
+}
+
+/**
+ * A fixed set of parse worker processes. Each holds one file at a time; a
+ * worker that crashes or overruns its time fails only that file and is
+ * replaced on the next job.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+  /** Slots handed to a caller that has not started its job yet. */
+  private readonly reserved = new Set<Slot>();
+  private nextJobId = 1;
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => new Slot(options, (slot) => this.release(slot)));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  warm(): void {
+    for (const slot of this.slots) slot.warm();
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+  }
+
+  private acquire(): Promise<Slot> {
+    const free = this.slots.find((s) => !s.busy && !this.reserved.has(s));
+    if (free) {
+      this.reserved.add(free);
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) =>
+      this.waiting.push((slot) => {
+        this.reserved.add(slot);
+        resolve(slot);
+      }),
+    );
+  }
+
+  /** Waits for a free worker, then hashes, screens and parses one file. */
+  async process(path: string, screen: Screen): Promise<JobOutcome> {
+    const slot = await this.acquire();
+    return new Promise<JobOutcome>((resolve) => {
+      this.reserved.delete(slot);
+      slot.start({ id: this.nextJobId++, path, screen, hashed: null, resolve, timer: null, timedOut: false });
+    });
+  }
+
+  /** Kills every worker; jobs in flight end as failed and callers decide what that means. */
+  close(): void {
+    for (const slot of this.slots) slot.stop();
+    this.waiting.length = 0;
+  }
+}

@@ -1,0 +1,23 @@
+import type { FailureInfo } from '../../shared/errors.js';
+import type { ParsedSave } from '../reader/parsed-save.js';
+
+/**
+ * Messages between the pipeline and a parse worker. A job goes in two steps so
+ * that a file whose bytes are already in the library is skipped before any
+ * parsing: the worker hashes, the pipeline screens the hash, then says go.
+ */
+export type ToWorker =
+  | { type: 'hash'; jobId: number; path: string }
+  | { type: 'parse'; jobId: number; maxXmlBytes: number }
+  | { type: 'drop'; jobId: number };
+
+export interface StageTimings {
+  readMs: number;
+  parseMs: number;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'hashed'; jobId: number; sha256: string; size: number; mtimeMs: number }
+  | { type: 'parsed'; jobId: number; save: ParsedSave; timings: StageTimings }
+  | { type: 'failed'; jobId: number; failure: FailureInfo };
