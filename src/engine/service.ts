@@ -3,8 +3,9 @@ import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
 import { ScribeError } from './errors.js';
 import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
+import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
 
 /** What the host (Electron main, or the test harness) provides that the engine cannot do itself. */
 export interface ServiceHost {
@@ -21,12 +22,18 @@ export interface ServiceHost {
   emit: EventSink;
   /** Per-file worker time limit; the default suits real saves. */
   fileTimeoutMs?: number;
+  /** Watch the settings' folders (default true); tests that do not exercise watching turn it off. */
+  watch?: boolean;
+  /** Shorter watch intervals, for tests. */
+  watchTimings?: Partial<WatchTimings>;
 }
 
 export interface ScribeService {
   handlers: RequestHandlers;
   /** The watch-folder feature plugs in here; it imports through the same importer. */
   importer: Importer;
+  /** Imports new saves from the settings' watch folders; idle when watching is off. */
+  watcher: WatchService;
   settings: SettingsStore;
   close(): Promise<void>;
 }
@@ -41,7 +48,6 @@ const maxXmlBytes = (s: Settings): number => s.maxXmlMB * 1024 * 1024;
 export async function createScribeService(host: ServiceHost): Promise<ScribeService> {
   const settings = await SettingsStore.open(host.dataDir);
   let store = await openStore(settings.get().databasePath, { backend: settings.get().backend });
-  const watchStatus: WatchStatus = { folders: [], suggestions: [] };
 
   const importer = new Importer(
     {
@@ -59,6 +65,39 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
       finished: (s) => host.emit('importFinished', s),
     },
   );
+
+  const watching = host.watch !== false;
+  const watcher = new WatchService({ importer, timings: host.watchTimings, onStatus: () => void pushWatchStatus() });
+  const watchStatus = async (): Promise<WatchStatus> => {
+    const folders = watcher.status();
+    let suggestions: string[] = [];
+    try {
+      suggestions = await systemSaveFolderSuggestions(settings.get().watchFolders);
+    } catch {
+      // Suggestions are a convenience: none rather than an error.
+    }
+    return { folders, suggestions };
+  };
+  let lastPushed = '';
+  let closed = false;
+  let pushing: Promise<void> = Promise.resolve();
+  /** Pushes the status when it changed; one at a time, so events arrive in order. */
+  function pushWatchStatus(): Promise<void> {
+    pushing = pushing.then(async () => {
+      const status = await watchStatus();
+      const json = JSON.stringify(status);
+      if (closed || json === lastPushed) return;
+      lastPushed = json;
+      host.emit('watchStatus', status);
+    }).catch(() => {});
+    return pushing;
+  }
+  const watchFolders = (folders: string[]): void => {
+    if (!watching) return;
+    // Not awaited: a first scan of a big or remote folder must not hold up the caller; status events follow.
+    void watcher.setFolders(folders).catch(() => {});
+  };
+  watchFolders(settings.get().watchFolders);
 
   const paths = (list: unknown): string[] => {
     if (!Array.isArray(list) || list.some((p) => typeof p !== 'string' || p === '')) {
@@ -96,19 +135,28 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         await store.close();
         store = next;
         importer.configure({ store });
+        // The new library's ledger knows none of the watched files: offer them all again.
+        if (watching) void watcher.refresh();
       }
       importer.configure({ workers: after.workers, maxXmlBytes: maxXmlBytes(after) });
+      if (JSON.stringify(after.watchFolders) !== JSON.stringify(before.watchFolders)) {
+        watchFolders(after.watchFolders);
+        void pushWatchStatus();
+      }
       return settings.get();
     },
-    getWatchStatus: async () => watchStatus,
+    getWatchStatus: () => watchStatus(),
     openDataFolder: async () => host.openFolder(host.dataDir),
   };
 
   return {
     handlers,
     importer,
+    watcher,
     settings,
     close: async () => {
+      closed = true;
+      await watcher.close();
       importer.cancel();
       await importer.idle();
       await store.close();

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import workerEntry from '../engine/worker/parse-worker?modulePath';
 import { createScribeService, type ScribeService } from '../engine/service.js';
 import { buildMenu } from './menu.js';
+import { watchRunNotifier } from './notify.js';
 import { registerHandlers, windowEventSink } from './ipc.js';
 import { utilitySpawner } from './utility-spawner.js';
 import { createMainWindow, trustedSender } from './window.js';
@@ -40,6 +41,8 @@ async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  const toWindow = windowEventSink(() => win);
+  const notifyWatchRuns = watchRunNotifier(() => win);
   service = await createScribeService({
     host: 'electron',
     version: app.getVersion(),
@@ -51,7 +54,10 @@ async function start(): Promise<void> {
     },
     spawnWorker: utilitySpawner,
     workerEntry,
-    emit: windowEventSink(() => win),
+    emit: (name, payload) => {
+      toWindow(name, payload);
+      notifyWatchRuns(name, payload);
+    },
   });
   registerHandlers(service.handlers, trustedSender(mainDir, () => win));
   Menu.setApplicationMenu(

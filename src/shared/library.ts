@@ -5,6 +5,11 @@
  */
 import type { FailureCode, SkipCode } from './errors.js';
 
+/**
+ * `saveDate` orders by the day of the save's own `SaveDate` text, then by the
+ * archive's modification time (the moment the game wrote it); when the text
+ * is not a date, the modification time's day stands in.
+ */
 export type SaveSortKey = 'importedAt' | 'gameName' | 'turn' | 'saveDate';
 
 export interface SaveListQuery {
@@ -12,9 +17,11 @@ export interface SaveListQuery {
   limit?: number;
   sort?: SaveSortKey;
   order?: 'asc' | 'desc';
-  /** Free text matched against game name and player names. */
+  /** Free text matched (case-insensitively, as a substring) against game name and player names. */
   text?: string;
+  /** Saves with a player of this nation (`NATION_PERSIA`). */
   nation?: string;
+  /** Saves with a player of this name (whole name, case-insensitive). */
   player?: string;
   gameOver?: boolean;
 }
@@ -67,10 +74,19 @@ export interface SaveDetail {
   save: SaveSummary;
   mapWidth: number;
   mapClass: string | null;
+  mapAspectRatio: string | null;
   gameMode: string | null;
+  turnStyle: string | null;
   difficulty: string | null;
   mods: string[];
   dlc: string[];
+  victoryEnabled: string[];
+  /** Every other root attribute and config entry, verbatim. */
+  settings: Record<string, string>;
+  activePlayer: number | null;
+  /** Uncompressed XML size in bytes. */
+  xmlBytes: number;
+  sha256: string;
   players: SaveDetailPlayer[];
   /** Rows stored per table of this save, keyed by table name. */
   counts: Record<string, number>;
@@ -92,7 +108,14 @@ export interface LedgerEntry {
   attempts: number;
   /** ISO 8601 timestamps. */
   queuedAt: string | null;
+  startedAt: string | null;
   finishedAt: string | null;
+  /** Last change of this row. */
+  updatedAt: string;
+  /** Parse time of the last attempt, when the importer reported it. */
+  parseMs: number | null;
+  /** Database write time of the last import (its one transaction). */
+  writeMs: number | null;
 }
 
 export interface LedgerQuery {

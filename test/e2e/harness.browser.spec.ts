@@ -11,6 +11,7 @@ test.afterAll(async () => {
 
 test('the renderer loads in Chromium and renders an answer from the engine through the contract', async ({ page }) => {
   await page.goto(harness.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
   // The database path comes from the engine's settings in the harness's own data folder,
   // so seeing it proves the round trip browser -> WebSocket -> engine -> browser.
   await expect(page.getByTestId('app-info')).toContainText(harness.dataDir);

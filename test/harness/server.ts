@@ -14,6 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { isRequestName, type EventSink, type RequestHandlers } from '../../src/shared/contract';
 import { toFailure } from '../../src/engine/errors';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
+import type { WorkerSpawner } from '../../src/engine/pipeline/worker-handle';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
 import { harnessPaths, type CallMessage, type ServerMessage } from './protocol';
 
@@ -40,12 +41,16 @@ export interface Harness {
   setPickResult(kind: 'files' | 'folders', paths: string[]): void;
   /** Every event the engine pushed, in order, for assertions. */
   events: { name: string; payload: unknown }[];
+  /** Lets held workers (see `holdWorkers`) start on their jobs. */
+  releaseWorkers(): void;
   close(): Promise<void>;
 }
 
 export interface HarnessOptions {
   /** A fresh temporary folder when omitted; removed on close. */
   dataDir?: string;
+  /** Workers get no message until `releaseWorkers()`: an import stays running, for tests of progress and cancel. */
+  holdWorkers?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -62,6 +67,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     for (const socket of sockets) socket.send(text);
   };
 
+  let held = options.holdWorkers === true;
+  const heldSends: (() => void)[] = [];
+  const spawnWorker: WorkerSpawner = (entry, spawnOptions) => {
+    const worker = forkSpawner(entry, spawnOptions);
+    return { ...worker, send: (message) => (held ? heldSends.push(() => worker.send(message)) : worker.send(message)) };
+  };
+
   const service: ScribeService = await createScribeService({
     host: 'harness',
     version: 'harness',
@@ -69,7 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     pickFiles: async () => picks.files,
     pickFolders: async () => picks.folders,
     openFolder: async () => {},
-    spawnWorker: forkSpawner,
+    spawnWorker,
     workerEntry: engineWorkerEntry,
     emit,
   });
@@ -141,6 +153,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     setPickResult: (kind, paths) => {
       picks[kind] = paths;
+    },
+    releaseWorkers: () => {
+      held = false;
+      for (const send of heldSends.splice(0)) send();
     },
     close: async () => {
       for (const socket of sockets) socket.terminate();

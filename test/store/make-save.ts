@@ -31,36 +31,368 @@ export interface MakeSaveOptions {
   turn?: number;
 }
 
-const NATIONS = ['NATION_ASSYRIA', 'NATION_BABYLONIA', 'NATION_CARTHAGE', 'NATION_EGYPT', 'NATION_GREECE', 'NATION_PERSIA', 'NATION_ROME', 'NATION_HITTITE', 'NATION_KUSH'];
-const YIELDS = ['YIELD_GROWTH', 'YIELD_CIVICS', 'YIELD_TRAINING', 'YIELD_SCIENCE', 'YIELD_MONEY', 'YIELD_ORDERS', 'YIELD_HAPPINESS', 'YIELD_DISCONTENT', 'YIELD_FOOD', 'YIELD_IRON', 'YIELD_STONE', 'YIELD_WOOD', 'YIELD_MAINTENANCE', 'YIELD_CULTURE'];
-const FAMILIES = ['FAMILY_SARGONID', 'FAMILY_TUDIYA', 'FAMILY_ADASI', 'FAMILY_ERISHUM', 'FAMILY_BARCID', 'FAMILY_MAGONID', 'FAMILY_HANNONID', 'FAMILY_DIDONIAN', 'FAMILY_AMARNA', 'FAMILY_THEBES', 'FAMILY_SAITE', 'FAMILY_RAMESSIDE', 'FAMILY_ARGEAD', 'FAMILY_CYPSELID', 'FAMILY_ALCMAEONID', 'FAMILY_HELLENE', 'FAMILY_ACHAEMENID', 'FAMILY_TIRIDATES', 'FAMILY_ARSACID', 'FAMILY_SASANID'];
-const FAMILY_CLASSES = ['FAMILYCLASS_CHAMPIONS', 'FAMILYCLASS_HUNTERS', 'FAMILYCLASS_PATRONS', 'FAMILYCLASS_CLERICS', 'FAMILYCLASS_SAGES', 'FAMILYCLASS_STATESMEN', 'FAMILYCLASS_LANDOWNERS', 'FAMILYCLASS_TRADERS'];
-const RELIGIONS = ['RELIGION_PAGAN_ASSYRIA', 'RELIGION_PAGAN_EGYPT', 'RELIGION_ZOROASTRIANISM', 'RELIGION_JUDAISM', 'RELIGION_CHRISTIANITY', 'RELIGION_MANICHAEISM'];
-const TRIBES = ['TRIBE_REBELS', 'TRIBE_ANARCHY', 'TRIBE_GAULS', 'TRIBE_SCYTHIANS', 'TRIBE_THRACIANS', 'TRIBE_NUMIDIANS', 'TRIBE_VANDALS', 'TRIBE_DANES'];
-const TECHS = ['TECH_IRONWORKING', 'TECH_STONECUTTING', 'TECH_TRAPPING', 'TECH_ADMINISTRATION', 'TECH_RHETORIC', 'TECH_DRAMA', 'TECH_FORESTRY', 'TECH_STEEL', 'TECH_CITIZENSHIP', 'TECH_COINAGE', 'TECH_ARISTOCRACY', 'TECH_LABOR_FORCE', 'TECH_MILITARY_DRILL', 'TECH_SPOKED_WHEEL', 'TECH_METAPHYSICS', 'TECH_PHALANX', 'TECH_ARCHITECTURE', 'TECH_HUSBANDRY', 'TECH_POLIS', 'TECH_NAVIGATION', 'TECH_SOVEREIGNTY', 'TECH_SCHOLARSHIP', 'TECH_MONASTICISM', 'TECH_LAND_CONSOLIDATION', 'TECH_JURISPRUDENCE', 'TECH_MARTIAL_CODE', 'TECH_MANOR', 'TECH_COHORTS', 'TECH_BALLISTICS', 'TECH_PORTCULLIS', 'TECH_CARTOGRAPHY', 'TECH_VAULTING', 'TECH_BATTLELINE', 'TECH_INFANTRY_SQUARE', 'TECH_MILITARY_DRILL_II', 'TECH_HYDRAULICS', 'TECH_CONSTRUCTION', 'TECH_ENGINEERING', 'TECH_WINDLASS', 'TECH_BODKIN_ARROW'];
-const UNIT_TYPES = ['UNIT_SETTLER', 'UNIT_WORKER', 'UNIT_SCOUT', 'UNIT_WARRIOR', 'UNIT_SPEARMAN', 'UNIT_ARCHER', 'UNIT_AXEMAN', 'UNIT_SWORDSMAN', 'UNIT_CHARIOT', 'UNIT_HORSEMAN', 'UNIT_CATAPULT', 'UNIT_BALLISTA', 'UNIT_LIGHT_CHARIOT', 'UNIT_CROSSBOWMAN', 'UNIT_HOPLITE', 'UNIT_BIREME'];
-const PROJECTS = ['PROJECT_FESTIVAL', 'PROJECT_ARCHIVE_1', 'PROJECT_ARCHIVE_2', 'PROJECT_TREASURY_1', 'PROJECT_WALLS', 'PROJECT_FORUM_1', 'PROJECT_HUNT', 'PROJECT_ROYAL_VISIT'];
-const LAW_CLASSES = ['LAWCLASS_ORDER', 'LAWCLASS_EPICS_EXPLORATION', 'LAWCLASS_SLAVERY_FREEDOM', 'LAWCLASS_CENTRALIZATION_VASSALAGE', 'LAWCLASS_TYRANNY_CONSTITUTION', 'LAWCLASS_LABOR_FORCE', 'LAWCLASS_COIN_DEBASEMENT', 'LAWCLASS_MONOTHEISM_POLYTHEISM', 'LAWCLASS_DIVINE_RULE', 'LAWCLASS_PHILOSOPHY'];
-const RESOURCES = ['RESOURCE_HORSE', 'RESOURCE_IRON', 'RESOURCE_WINE', 'RESOURCE_INCENSE', 'RESOURCE_FUR', 'RESOURCE_SILVER', 'RESOURCE_GOLD', 'RESOURCE_SALT', 'RESOURCE_OLIVES', 'RESOURCE_SHEEP', 'RESOURCE_CATTLE', 'RESOURCE_CAMEL', 'RESOURCE_DYE', 'RESOURCE_IVORY', 'RESOURCE_FISH', 'RESOURCE_CRABS', 'RESOURCE_GAME', 'RESOURCE_MARBLE', 'RESOURCE_WHEAT', 'RESOURCE_BARLEY', 'RESOURCE_FIGS', 'RESOURCE_PIGS', 'RESOURCE_HONEY', 'RESOURCE_POMEGRANATE', 'RESOURCE_LAPIS'];
+const NATIONS = [
+  'NATION_ASSYRIA',
+  'NATION_BABYLONIA',
+  'NATION_CARTHAGE',
+  'NATION_EGYPT',
+  'NATION_GREECE',
+  'NATION_PERSIA',
+  'NATION_ROME',
+  'NATION_HITTITE',
+  'NATION_KUSH',
+];
+const YIELDS = [
+  'YIELD_GROWTH',
+  'YIELD_CIVICS',
+  'YIELD_TRAINING',
+  'YIELD_SCIENCE',
+  'YIELD_MONEY',
+  'YIELD_ORDERS',
+  'YIELD_HAPPINESS',
+  'YIELD_DISCONTENT',
+  'YIELD_FOOD',
+  'YIELD_IRON',
+  'YIELD_STONE',
+  'YIELD_WOOD',
+  'YIELD_MAINTENANCE',
+  'YIELD_CULTURE',
+];
+const FAMILIES = [
+  'FAMILY_SARGONID',
+  'FAMILY_TUDIYA',
+  'FAMILY_ADASI',
+  'FAMILY_ERISHUM',
+  'FAMILY_BARCID',
+  'FAMILY_MAGONID',
+  'FAMILY_HANNONID',
+  'FAMILY_DIDONIAN',
+  'FAMILY_AMARNA',
+  'FAMILY_THEBES',
+  'FAMILY_SAITE',
+  'FAMILY_RAMESSIDE',
+  'FAMILY_ARGEAD',
+  'FAMILY_CYPSELID',
+  'FAMILY_ALCMAEONID',
+  'FAMILY_HELLENE',
+  'FAMILY_ACHAEMENID',
+  'FAMILY_TIRIDATES',
+  'FAMILY_ARSACID',
+  'FAMILY_SASANID',
+];
+const FAMILY_CLASSES = [
+  'FAMILYCLASS_CHAMPIONS',
+  'FAMILYCLASS_HUNTERS',
+  'FAMILYCLASS_PATRONS',
+  'FAMILYCLASS_CLERICS',
+  'FAMILYCLASS_SAGES',
+  'FAMILYCLASS_STATESMEN',
+  'FAMILYCLASS_LANDOWNERS',
+  'FAMILYCLASS_TRADERS',
+];
+const RELIGIONS = [
+  'RELIGION_PAGAN_ASSYRIA',
+  'RELIGION_PAGAN_EGYPT',
+  'RELIGION_ZOROASTRIANISM',
+  'RELIGION_JUDAISM',
+  'RELIGION_CHRISTIANITY',
+  'RELIGION_MANICHAEISM',
+];
+const TRIBES = [
+  'TRIBE_REBELS',
+  'TRIBE_ANARCHY',
+  'TRIBE_GAULS',
+  'TRIBE_SCYTHIANS',
+  'TRIBE_THRACIANS',
+  'TRIBE_NUMIDIANS',
+  'TRIBE_VANDALS',
+  'TRIBE_DANES',
+];
+const TECHS = [
+  'TECH_IRONWORKING',
+  'TECH_STONECUTTING',
+  'TECH_TRAPPING',
+  'TECH_ADMINISTRATION',
+  'TECH_RHETORIC',
+  'TECH_DRAMA',
+  'TECH_FORESTRY',
+  'TECH_STEEL',
+  'TECH_CITIZENSHIP',
+  'TECH_COINAGE',
+  'TECH_ARISTOCRACY',
+  'TECH_LABOR_FORCE',
+  'TECH_MILITARY_DRILL',
+  'TECH_SPOKED_WHEEL',
+  'TECH_METAPHYSICS',
+  'TECH_PHALANX',
+  'TECH_ARCHITECTURE',
+  'TECH_HUSBANDRY',
+  'TECH_POLIS',
+  'TECH_NAVIGATION',
+  'TECH_SOVEREIGNTY',
+  'TECH_SCHOLARSHIP',
+  'TECH_MONASTICISM',
+  'TECH_LAND_CONSOLIDATION',
+  'TECH_JURISPRUDENCE',
+  'TECH_MARTIAL_CODE',
+  'TECH_MANOR',
+  'TECH_COHORTS',
+  'TECH_BALLISTICS',
+  'TECH_PORTCULLIS',
+  'TECH_CARTOGRAPHY',
+  'TECH_VAULTING',
+  'TECH_BATTLELINE',
+  'TECH_INFANTRY_SQUARE',
+  'TECH_MILITARY_DRILL_II',
+  'TECH_HYDRAULICS',
+  'TECH_CONSTRUCTION',
+  'TECH_ENGINEERING',
+  'TECH_WINDLASS',
+  'TECH_BODKIN_ARROW',
+];
+const UNIT_TYPES = [
+  'UNIT_SETTLER',
+  'UNIT_WORKER',
+  'UNIT_SCOUT',
+  'UNIT_WARRIOR',
+  'UNIT_SPEARMAN',
+  'UNIT_ARCHER',
+  'UNIT_AXEMAN',
+  'UNIT_SWORDSMAN',
+  'UNIT_CHARIOT',
+  'UNIT_HORSEMAN',
+  'UNIT_CATAPULT',
+  'UNIT_BALLISTA',
+  'UNIT_LIGHT_CHARIOT',
+  'UNIT_CROSSBOWMAN',
+  'UNIT_HOPLITE',
+  'UNIT_BIREME',
+];
+const PROJECTS = [
+  'PROJECT_FESTIVAL',
+  'PROJECT_ARCHIVE_1',
+  'PROJECT_ARCHIVE_2',
+  'PROJECT_TREASURY_1',
+  'PROJECT_WALLS',
+  'PROJECT_FORUM_1',
+  'PROJECT_HUNT',
+  'PROJECT_ROYAL_VISIT',
+];
+const LAW_CLASSES = [
+  'LAWCLASS_ORDER',
+  'LAWCLASS_EPICS_EXPLORATION',
+  'LAWCLASS_SLAVERY_FREEDOM',
+  'LAWCLASS_CENTRALIZATION_VASSALAGE',
+  'LAWCLASS_TYRANNY_CONSTITUTION',
+  'LAWCLASS_LABOR_FORCE',
+  'LAWCLASS_COIN_DEBASEMENT',
+  'LAWCLASS_MONOTHEISM_POLYTHEISM',
+  'LAWCLASS_DIVINE_RULE',
+  'LAWCLASS_PHILOSOPHY',
+];
+const RESOURCES = [
+  'RESOURCE_HORSE',
+  'RESOURCE_IRON',
+  'RESOURCE_WINE',
+  'RESOURCE_INCENSE',
+  'RESOURCE_FUR',
+  'RESOURCE_SILVER',
+  'RESOURCE_GOLD',
+  'RESOURCE_SALT',
+  'RESOURCE_OLIVES',
+  'RESOURCE_SHEEP',
+  'RESOURCE_CATTLE',
+  'RESOURCE_CAMEL',
+  'RESOURCE_DYE',
+  'RESOURCE_IVORY',
+  'RESOURCE_FISH',
+  'RESOURCE_CRABS',
+  'RESOURCE_GAME',
+  'RESOURCE_MARBLE',
+  'RESOURCE_WHEAT',
+  'RESOURCE_BARLEY',
+  'RESOURCE_FIGS',
+  'RESOURCE_PIGS',
+  'RESOURCE_HONEY',
+  'RESOURCE_POMEGRANATE',
+  'RESOURCE_LAPIS',
+];
 const COUNCIL = ['COUNCIL_CHANCELLOR', 'COUNCIL_AMBASSADOR', 'COUNCIL_SPYMASTER', 'COUNCIL_GRAND_VIZIER', 'COUNCIL_TREASURER'];
-const GOALS = ['GOAL_SIX_WONDERS', 'GOAL_FOUR_CITIES', 'GOAL_TEN_UNITS', 'GOAL_CONVERT_CITY', 'GOAL_LEGENDARY_CITY', 'GOAL_HUNDRED_MONEY', 'GOAL_STATE_RELIGION', 'GOAL_TWO_LAWS'];
-const LOG_TYPES = ['TECH_DISCOVERED', 'LAW_ADOPTED', 'CITY_FOUNDED', 'CHARACTER_BIRTH', 'CHARACTER_DEATH', 'GOAL_FINISHED', 'GOAL_STARTED', 'WONDER_COMPLETED', 'UNIT_KILLED', 'CITY_CAPTURED', 'RELIGION_FOUNDED', 'OCCURRENCE_STARTED', 'OCCURENCE_ENDED'];
-const MEMORY_TYPES = ['MEMORYPLAYER_ATTACKED_CITY', 'MEMORYPLAYER_GIFTED', 'MEMORYFAMILY_FOUNDED_CITY', 'MEMORYFAMILY_ANGERED', 'MEMORYRELIGION_ADOPTED', 'MEMORYTRIBE_RAIDED', 'MEMORYCHARACTER_MARRIED', 'MEMORYCHARACTER_INSULTED', 'MEMORYCITY_CAPTURED'];
-const TRAITS = ['TRAIT_AMBITIOUS', 'TRAIT_HUMBLE', 'TRAIT_BOLD', 'TRAIT_BRAVE', 'TRAIT_CRUEL', 'TRAIT_DECEITFUL', 'TRAIT_ELOQUENT', 'TRAIT_FRUGAL', 'TRAIT_GENEROUS', 'TRAIT_PIOUS', 'TRAIT_SCHOLAR_ARCHETYPE', 'TRAIT_COMMANDER_ARCHETYPE', 'TRAIT_HERO_ARCHETYPE', 'TRAIT_BUILDER_ARCHETYPE', 'TRAIT_TACTICIAN_ARCHETYPE', 'TRAIT_HEALTHY', 'TRAIT_DRUNKARD', 'TRAIT_SCARRED', 'TRAIT_ROBUST', 'TRAIT_SCHEMER_ARCHETYPE'];
+const GOALS = [
+  'GOAL_SIX_WONDERS',
+  'GOAL_FOUR_CITIES',
+  'GOAL_TEN_UNITS',
+  'GOAL_CONVERT_CITY',
+  'GOAL_LEGENDARY_CITY',
+  'GOAL_HUNDRED_MONEY',
+  'GOAL_STATE_RELIGION',
+  'GOAL_TWO_LAWS',
+];
+const LOG_TYPES = [
+  'TECH_DISCOVERED',
+  'LAW_ADOPTED',
+  'CITY_FOUNDED',
+  'CHARACTER_BIRTH',
+  'CHARACTER_DEATH',
+  'GOAL_FINISHED',
+  'GOAL_STARTED',
+  'WONDER_COMPLETED',
+  'UNIT_KILLED',
+  'CITY_CAPTURED',
+  'RELIGION_FOUNDED',
+  'OCCURRENCE_STARTED',
+  'OCCURENCE_ENDED',
+];
+const MEMORY_TYPES = [
+  'MEMORYPLAYER_ATTACKED_CITY',
+  'MEMORYPLAYER_GIFTED',
+  'MEMORYFAMILY_FOUNDED_CITY',
+  'MEMORYFAMILY_ANGERED',
+  'MEMORYRELIGION_ADOPTED',
+  'MEMORYTRIBE_RAIDED',
+  'MEMORYCHARACTER_MARRIED',
+  'MEMORYCHARACTER_INSULTED',
+  'MEMORYCITY_CAPTURED',
+];
+const TRAITS = [
+  'TRAIT_AMBITIOUS',
+  'TRAIT_HUMBLE',
+  'TRAIT_BOLD',
+  'TRAIT_BRAVE',
+  'TRAIT_CRUEL',
+  'TRAIT_DECEITFUL',
+  'TRAIT_ELOQUENT',
+  'TRAIT_FRUGAL',
+  'TRAIT_GENEROUS',
+  'TRAIT_PIOUS',
+  'TRAIT_SCHOLAR_ARCHETYPE',
+  'TRAIT_COMMANDER_ARCHETYPE',
+  'TRAIT_HERO_ARCHETYPE',
+  'TRAIT_BUILDER_ARCHETYPE',
+  'TRAIT_TACTICIAN_ARCHETYPE',
+  'TRAIT_HEALTHY',
+  'TRAIT_DRUNKARD',
+  'TRAIT_SCARRED',
+  'TRAIT_ROBUST',
+  'TRAIT_SCHEMER_ARCHETYPE',
+];
 const RATINGS = ['RATING_STRENGTH', 'RATING_WISDOM', 'RATING_CHARISMA', 'RATING_DISCIPLINE'];
-const RELATIONSHIPS = ['RELATIONSHIP_LOVES', 'RELATIONSHIP_HATES', 'RELATIONSHIP_PLOTTING_AGAINST', 'RELATIONSHIP_TUTORED_BY', 'RELATIONSHIP_FRIENDS', 'RELATIONSHIP_RIVALS'];
-const FIRST_NAMES = ['Tiglath', 'Hatshepsut', 'Ashur', 'Dido', 'Hanno', 'Cyrus', 'Darius', 'Nefertiti', 'Ramesses', 'Philip', 'Olympias', 'Atossa', 'Semiramis', 'Sargon', 'Ishtar', 'Hamilcar', 'Sophonisba', 'Xerxes', 'Roxana', 'Pericles', 'Aspasia', 'Themistocles', 'Merneith', 'Khufu', 'Tanit', 'Baal', 'Elissa', 'Mago'];
-const COGNOMENS = ['COGNOMEN_GREAT', 'COGNOMEN_WISE', 'COGNOMEN_CRUEL', 'COGNOMEN_BOLD', 'COGNOMEN_JUST', 'COGNOMEN_BUILDER', 'COGNOMEN_CONQUEROR', null, null, null];
-const DEATH_REASONS = ['DEATHREASON_OLD_AGE', 'DEATHREASON_BATTLE', 'DEATHREASON_ILLNESS', 'DEATHREASON_ASSASSINATED', 'DEATHREASON_EXECUTED'];
-const TERRAINS = ['TERRAIN_TEMPERATE', 'TERRAIN_ARID', 'TERRAIN_LUSH', 'TERRAIN_WATER', 'TERRAIN_MARSH', 'TERRAIN_TUNDRA', 'TERRAIN_SAND', 'TERRAIN_URBAN'];
+const RELATIONSHIPS = [
+  'RELATIONSHIP_LOVES',
+  'RELATIONSHIP_HATES',
+  'RELATIONSHIP_PLOTTING_AGAINST',
+  'RELATIONSHIP_TUTORED_BY',
+  'RELATIONSHIP_FRIENDS',
+  'RELATIONSHIP_RIVALS',
+];
+const FIRST_NAMES = [
+  'Tiglath',
+  'Hatshepsut',
+  'Ashur',
+  'Dido',
+  'Hanno',
+  'Cyrus',
+  'Darius',
+  'Nefertiti',
+  'Ramesses',
+  'Philip',
+  'Olympias',
+  'Atossa',
+  'Semiramis',
+  'Sargon',
+  'Ishtar',
+  'Hamilcar',
+  'Sophonisba',
+  'Xerxes',
+  'Roxana',
+  'Pericles',
+  'Aspasia',
+  'Themistocles',
+  'Merneith',
+  'Khufu',
+  'Tanit',
+  'Baal',
+  'Elissa',
+  'Mago',
+];
+const COGNOMENS = [
+  'COGNOMEN_GREAT',
+  'COGNOMEN_WISE',
+  'COGNOMEN_CRUEL',
+  'COGNOMEN_BOLD',
+  'COGNOMEN_JUST',
+  'COGNOMEN_BUILDER',
+  'COGNOMEN_CONQUEROR',
+  null,
+  null,
+  null,
+];
+const DEATH_REASONS = [
+  'DEATHREASON_OLD_AGE',
+  'DEATHREASON_BATTLE',
+  'DEATHREASON_ILLNESS',
+  'DEATHREASON_ASSASSINATED',
+  'DEATHREASON_EXECUTED',
+];
+const TERRAINS = [
+  'TERRAIN_TEMPERATE',
+  'TERRAIN_ARID',
+  'TERRAIN_LUSH',
+  'TERRAIN_WATER',
+  'TERRAIN_MARSH',
+  'TERRAIN_TUNDRA',
+  'TERRAIN_SAND',
+  'TERRAIN_URBAN',
+];
 const HEIGHTS = ['HEIGHT_FLAT', 'HEIGHT_HILL', 'HEIGHT_MOUNTAIN', 'HEIGHT_OCEAN', 'HEIGHT_COAST', 'HEIGHT_LAKE'];
 const VEGETATION = ['VEGETATION_TREES', 'VEGETATION_SCRUB', 'VEGETATION_THICKET', null, null];
-const IMPROVEMENTS = ['IMPROVEMENT_FARM', 'IMPROVEMENT_MINE', 'IMPROVEMENT_QUARRY', 'IMPROVEMENT_LUMBERMILL', 'IMPROVEMENT_PASTURE', 'IMPROVEMENT_GARRISON_1', 'IMPROVEMENT_SHRINE_ZEUS', 'IMPROVEMENT_HAMLET', 'IMPROVEMENT_VILLAGE', 'IMPROVEMENT_NETS'];
-const SPECIALISTS = ['SPECIALIST_FARMER', 'SPECIALIST_MINER', 'SPECIALIST_STONECUTTER', 'SPECIALIST_WOODCUTTER', 'SPECIALIST_RANCHER', 'SPECIALIST_POET_1', 'SPECIALIST_SCHOLAR_1'];
+const IMPROVEMENTS = [
+  'IMPROVEMENT_FARM',
+  'IMPROVEMENT_MINE',
+  'IMPROVEMENT_QUARRY',
+  'IMPROVEMENT_LUMBERMILL',
+  'IMPROVEMENT_PASTURE',
+  'IMPROVEMENT_GARRISON_1',
+  'IMPROVEMENT_SHRINE_ZEUS',
+  'IMPROVEMENT_HAMLET',
+  'IMPROVEMENT_VILLAGE',
+  'IMPROVEMENT_NETS',
+];
+const SPECIALISTS = [
+  'SPECIALIST_FARMER',
+  'SPECIALIST_MINER',
+  'SPECIALIST_STONECUTTER',
+  'SPECIALIST_WOODCUTTER',
+  'SPECIALIST_RANCHER',
+  'SPECIALIST_POET_1',
+  'SPECIALIST_SCHOLAR_1',
+];
 const CULTURE = ['CULTURE_WEAK', 'CULTURE_DEVELOPING', 'CULTURE_STRONG', 'CULTURE_ESTABLISHED', 'CULTURE_LEGENDARY'];
-const PROMOTIONS = ['PROMOTION_FIERCE', 'PROMOTION_GUARD', 'PROMOTION_STRIKE1', 'PROMOTION_STRIKE2', 'PROMOTION_FORTIFY', 'PROMOTION_ROUT', 'PROMOTION_MARCH', 'PROMOTION_HEALER'];
+const PROMOTIONS = [
+  'PROMOTION_FIERCE',
+  'PROMOTION_GUARD',
+  'PROMOTION_STRIKE1',
+  'PROMOTION_STRIKE2',
+  'PROMOTION_FORTIFY',
+  'PROMOTION_ROUT',
+  'PROMOTION_MARCH',
+  'PROMOTION_HEALER',
+];
 const FACINGS = ['DIRECTION_NE', 'DIRECTION_E', 'DIRECTION_SE', 'DIRECTION_SW', 'DIRECTION_W', 'DIRECTION_NW'];
-const CITY_NAMES = ['CITYNAME_NINEVEH', 'CITYNAME_ASSUR', 'CITYNAME_NIMRUD', 'CITYNAME_CARTHAGE', 'CITYNAME_UTICA', 'CITYNAME_THEBES', 'CITYNAME_MEMPHIS', 'CITYNAME_PERSEPOLIS', 'CITYNAME_SUSA', 'CITYNAME_ATHENS', 'CITYNAME_SPARTA', 'CITYNAME_ROME'];
+const CITY_NAMES = [
+  'CITYNAME_NINEVEH',
+  'CITYNAME_ASSUR',
+  'CITYNAME_NIMRUD',
+  'CITYNAME_CARTHAGE',
+  'CITYNAME_UTICA',
+  'CITYNAME_THEBES',
+  'CITYNAME_MEMPHIS',
+  'CITYNAME_PERSEPOLIS',
+  'CITYNAME_SUSA',
+  'CITYNAME_ATHENS',
+  'CITYNAME_SPARTA',
+  'CITYNAME_ROME',
+];
 const DIPLOMACY = ['DIPLOMACY_WAR', 'DIPLOMACY_PEACE', 'DIPLOMACY_TRUCE', 'DIPLOMACY_TEAM', 'DIPLOMACY_ALLIANCE'];
 const PLAYER_NAMES = ['Tiglath', 'Hatshepsut', 'Mirela', 'Otto der Große', 'Zhōu 周', 'Ana-Lúcia', "O'Brien", 'Mehmet'];
 
@@ -191,8 +523,15 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     const rels = new Set<string>();
     const relCount = typical ? int(0, 2) : 1;
     while (rels.size < relCount) rels.add(pick(RELATIONSHIPS));
-    for (const type of rels) save.characterRelationships.push({ characterId: id, type, otherId: chance(0.9) ? int(0, nCharacters - 1) : null, turn: chance(0.8) ? int(1, turn) : null });
-    if (chance(typical ? 0.33 : 0.5)) save.characterSpouses.push({ characterId: id, spouseId: (id + 1 + int(0, nCharacters - 2)) % nCharacters });
+    for (const type of rels)
+      save.characterRelationships.push({
+        characterId: id,
+        type,
+        otherId: chance(0.9) ? int(0, nCharacters - 1) : null,
+        turn: chance(0.8) ? int(1, turn) : null,
+      });
+    if (chance(typical ? 0.33 : 0.5))
+      save.characterSpouses.push({ characterId: id, spouseId: (id + 1 + int(0, nCharacters - 2)) % nCharacters });
   }
 
   const familiesByPlayer: string[][] = [];
@@ -226,27 +565,44 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     const techs = typical ? TECHS : TECHS.slice(0, 4);
     for (const t of techs) values.push({ playerId: p, kind: 'tech_progress', key: t, value: int(0, 3000) });
     for (const t of techs) values.push({ playerId: p, kind: 'tech_count', key: t, value: int(0, 2) });
-    for (const u of typical ? UNIT_TYPES : UNIT_TYPES.slice(0, 3)) values.push({ playerId: p, kind: 'units_produced', key: u, value: int(0, 30) });
-    for (const pr of typical ? PROJECTS : PROJECTS.slice(0, 2)) values.push({ playerId: p, kind: 'projects_produced', key: pr, value: int(0, 9) });
-    for (const lc of (typical ? LAW_CLASSES : LAW_CLASSES.slice(0, 2)).slice(0, 6)) values.push({ playerId: p, kind: 'law_class_change_count', key: lc, value: int(0, 4) });
-    for (const res of typical ? RESOURCES : RESOURCES.slice(0, 3)) values.push({ playerId: p, kind: 'resource_revealed', key: res, value: int(0, turn) });
+    for (const u of typical ? UNIT_TYPES : UNIT_TYPES.slice(0, 3))
+      values.push({ playerId: p, kind: 'units_produced', key: u, value: int(0, 30) });
+    for (const pr of typical ? PROJECTS : PROJECTS.slice(0, 2))
+      values.push({ playerId: p, kind: 'projects_produced', key: pr, value: int(0, 9) });
+    for (const lc of (typical ? LAW_CLASSES : LAW_CLASSES.slice(0, 2)).slice(0, 6))
+      values.push({ playerId: p, kind: 'law_class_change_count', key: lc, value: int(0, 4) });
+    for (const res of typical ? RESOURCES : RESOURCES.slice(0, 3))
+      values.push({ playerId: p, kind: 'resource_revealed', key: res, value: int(0, turn) });
     save.playerValues.push(...values);
 
     for (const lawClass of typical ? LAW_CLASSES.slice(0, 8) : LAW_CLASSES.slice(0, 2)) {
       save.playerLaws.push({ playerId: p, lawClass, law: lawClass.replace('LAWCLASS_', 'LAW_') + (chance(0.5) ? '_A' : '_B') });
     }
-    for (const position of typical ? COUNCIL : COUNCIL.slice(0, 2)) save.playerCouncil.push({ playerId: p, position, characterId: int(0, nCharacters - 1) });
+    for (const position of typical ? COUNCIL : COUNCIL.slice(0, 2))
+      save.playerCouncil.push({ playerId: p, position, characterId: int(0, nCharacters - 1) });
 
     const fams = FAMILIES.slice(p * 4, p * 4 + (typical ? 4 : 3));
     familiesByPlayer.push(fams);
     for (const family of fams) {
-      save.playerFamilies.push({ playerId: p, family, headCharacterId: int(0, nCharacters - 1), seatCityId: chance(0.8) ? int(0, nCities - 1) : null });
+      save.playerFamilies.push({
+        playerId: p,
+        family,
+        headCharacterId: int(0, nCharacters - 1),
+        seatCityId: chance(0.8) ? int(0, nCities - 1) : null,
+      });
     }
     const goals = typical ? 15 : 3;
     for (let g = 0; g < goals; g++) {
       const started = int(1, turn);
       const finished = chance(0.5) ? int(started, turn) : null;
-      save.playerGoals.push({ playerId: p, ordinal: g, type: pick(GOALS), startedTurn: started, finishedTurn: finished, failed: finished === null && chance(0.3) });
+      save.playerGoals.push({
+        playerId: p,
+        ordinal: g,
+        type: pick(GOALS),
+        startedTurn: started,
+        finishedTurn: finished,
+        failed: finished === null && chance(0.3),
+      });
     }
 
     // Sparse histories: a point only where the value changed.
@@ -349,7 +705,12 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
       riverW: chance(0.06),
       riverSW: chance(0.06),
       riverSE: chance(0.06),
-      cityId: own !== null ? (cityTiles.findIndex((ct) => Math.abs(ct - id) < 3) >= 0 ? cityTiles.findIndex((ct) => Math.abs(ct - id) < 3) : int(0, nCities - 1)) : null,
+      cityId:
+        own !== null
+          ? cityTiles.findIndex((ct) => Math.abs(ct - id) < 3) >= 0
+            ? cityTiles.findIndex((ct) => Math.abs(ct - id) < 3)
+            : int(0, nCities - 1)
+          : null,
       tribeSite: own === null && chance(0.01) ? pick(TRIBES) : null,
       religion: chance(0.03) ? pick(RELIGIONS) : null,
       ownerPlayerId: own,
@@ -397,10 +758,14 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     save.cities.push(c);
     for (const rel of RELIGIONS.slice(0, typical ? int(0, 3) : 1)) save.cityReligions.push({ cityId: id, religion: rel });
     for (let team = 0; team < (typical ? int(1, 3) : 1); team++) save.cityCulture.push({ cityId: id, team, level: pick(CULTURE) });
-    for (const y of YIELDS.slice(0, typical ? 6 : 2)) save.cityValues.push({ cityId: id, kind: 'yield_progress', key: y, value: int(0, 2000) });
-    for (const pr of PROJECTS.slice(0, typical ? 3 : 1)) save.cityValues.push({ cityId: id, kind: 'project_count', key: pr, value: int(0, 4) });
-    for (const u of UNIT_TYPES.slice(0, typical ? 4 : 1)) save.cityValues.push({ cityId: id, kind: 'unit_production', key: u, value: int(0, 12) });
-    for (let team = 0; team < (typical ? 2 : 1); team++) save.cityValues.push({ cityId: id, kind: 'happiness_level', key: String(team), value: int(-3, 5) });
+    for (const y of YIELDS.slice(0, typical ? 6 : 2))
+      save.cityValues.push({ cityId: id, kind: 'yield_progress', key: y, value: int(0, 2000) });
+    for (const pr of PROJECTS.slice(0, typical ? 3 : 1))
+      save.cityValues.push({ cityId: id, kind: 'project_count', key: pr, value: int(0, 4) });
+    for (const u of UNIT_TYPES.slice(0, typical ? 4 : 1))
+      save.cityValues.push({ cityId: id, kind: 'unit_production', key: u, value: int(0, 12) });
+    for (let team = 0; team < (typical ? 2 : 1); team++)
+      save.cityValues.push({ cityId: id, kind: 'happiness_level', key: String(team), value: int(-3, 5) });
   }
 
   for (let id = 0; id < nUnits; id++) {
@@ -429,7 +794,13 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
 
   familiesByPlayer.forEach((fams, p) => {
     for (const family of fams) {
-      save.families.push({ family, playerId: p, familyClass: pick(FAMILY_CLASSES), seatCityId: chance(0.8) ? int(0, nCities - 1) : null, headCharacterId: int(0, nCharacters - 1) });
+      save.families.push({
+        family,
+        playerId: p,
+        familyClass: pick(FAMILY_CLASSES),
+        seatCityId: chance(0.8) ? int(0, nCities - 1) : null,
+        headCharacterId: int(0, nCharacters - 1),
+      });
     }
   });
   for (const religion of typical ? RELIGIONS : RELIGIONS.slice(0, 2)) {
@@ -443,7 +814,11 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     });
   }
   for (const tribe of typical ? TRIBES : TRIBES.slice(0, 2)) {
-    save.tribes.push({ tribe, leaderCharacterId: chance(0.4) ? int(0, nCharacters - 1) : null, alliedPlayerId: chance(0.15) ? int(0, nPlayers - 1) : null });
+    save.tribes.push({
+      tribe,
+      leaderCharacterId: chance(0.4) ? int(0, nCharacters - 1) : null,
+      alliedPlayerId: chance(0.15) ? int(0, nPlayers - 1) : null,
+    });
   }
   for (let a = 0; a < nPlayers; a++) {
     for (let b = a + 1; b < nPlayers; b++) save.diplomacy.push({ kind: 'team', a: String(a), b: String(b), state: pick(DIPLOMACY) });

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { FailureInfo } from '../../shared/errors.js';
 import type { ParsedSave } from '../reader/parsed-save.js';
 import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
@@ -24,7 +25,7 @@ export interface Hashed {
 export type Screen = (hashed: Hashed) => Promise<null | { skip: true }>;
 
 export type JobOutcome =
-  | { kind: 'parsed'; save: ParsedSave; hashed: Hashed; timings: StageTimings }
+  | { kind: 'parsed'; save: ParsedSave; hashed: Hashed; timings: StageTimings; transferMs: number }
   | { kind: 'screened'; hashed: Hashed }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
 
@@ -43,6 +44,10 @@ class Slot {
   private handle: WorkerHandle | null = null;
   private job: Job | null = null;
   private exited = false;
+  /** Messages held until the worker says it is ready: one sent earlier could reach no listener. */
+  private outbox: ToWorker[] | null = null;
+  /** Highest peak RSS any of this slot's workers reported, MB. */
+  peakRssMB = 0;
 
   constructor(
     private readonly options: PoolOptions,
@@ -56,6 +61,7 @@ class Slot {
   private ensureWorker(): WorkerHandle {
     if (this.handle && !this.exited) return this.handle;
     this.exited = false;
+    this.outbox = [];
     const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
     handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
     handle.onExit(() => this.onExit(handle));
@@ -70,7 +76,9 @@ class Slot {
   }
 
   private send(message: ToWorker): void {
-    this.ensureWorker().send(message);
+    const handle = this.ensureWorker();
+    if (this.outbox) this.outbox.push(message);
+    else handle.send(message);
   }
 
   private armTimer(job: Job): void {
@@ -87,8 +95,15 @@ class Slot {
   }
 
   private onMessage(from: WorkerHandle, message: FromWorker): void {
+    if (from !== this.handle) return;
+    if (message.type === 'ready') {
+      const held = this.outbox ?? [];
+      this.outbox = null;
+      for (const m of held) from.send(m);
+      return;
+    }
     const job = this.job;
-    if (from !== this.handle || !job || message.type === 'ready' || message.jobId !== job.id) return;
+    if (!job || message.jobId !== job.id) return;
     switch (message.type) {
       case 'hashed': {
         this.clearTimer(job); // Screening is our time, not the worker's.
@@ -109,9 +124,13 @@ class Slot {
         );
         break;
       }
-      case 'parsed':
-        if (job.hashed) this.finish({ kind: 'parsed', save: message.save, hashed: job.hashed, timings: message.timings });
+      case 'parsed': {
+        // Both clocks are wall time on one machine, so the difference is serialise + pipe + deserialise.
+        const transferMs = Math.max(0, performance.timeOrigin + performance.now() - message.timings.sentAt);
+        this.peakRssMB = Math.max(this.peakRssMB, message.timings.peakRssMB);
+        if (job.hashed) this.finish({ kind: 'parsed', save: message.save, hashed: job.hashed, timings: message.timings, transferMs });
         break;
+      }
       case 'failed':
         this.finish({ kind: 'failed', failure: message.failure, hashed: job.hashed });
         break;
@@ -170,6 +189,11 @@ export class WorkerPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Peak resident memory of each slot's workers, MB (for the bench). */
+  peakRssMB(): number[] {
+    return this.slots.map((s) => s.peakRssMB);
   }
 
   warm(): void {

@@ -44,7 +44,7 @@ export class ProgressTracker {
     this.phase = 'finishing';
   }
 
-  get ended(): number {
+  get endedCount(): number {
     return this.imported + this.skipped + this.failed;
   }
 
@@ -53,9 +53,9 @@ export class ProgressTracker {
   }
 
   snapshot(now: number): ImportProgress {
-    const remaining = Math.max(0, this.filesTotal - this.ended);
+    const remaining = Math.max(0, this.filesTotal - this.endedCount);
     const seconds = this.firstDispatchAt === null ? 0 : (now - this.firstDispatchAt) / 1000;
-    const savesPerSecond = seconds > 0 ? this.ended / seconds : 0;
+    const savesPerSecond = seconds > 0 ? this.endedCount / seconds : 0;
     return {
       runId: this.runId,
       kind: this.kind,
@@ -68,7 +68,7 @@ export class ProgressTracker {
       bytesDone: this.bytesDone,
       bytesTotal: this.bytesTotal,
       savesPerSecond,
-      etaSeconds: savesPerSecond > 0 && this.ended > 0 ? remaining / savesPerSecond : null,
+      etaSeconds: savesPerSecond > 0 && this.endedCount > 0 ? remaining / savesPerSecond : null,
       inFlight: [...this.inFlight],
       elapsedMs: now - this.startedAt,
     };

@@ -40,6 +40,8 @@ export interface StageTotals {
 export interface ImportRunResult {
   summary: ImportSummary;
   stages: StageTotals;
+  /** Peak resident memory of the workers, MB, one per pool slot. */
+  workerPeakRssMB: number[];
 }
 
 const progressIntervalMs = 100;
@@ -158,6 +160,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       if (outcome.kind === 'parsed') {
         stages.readMs += outcome.timings.readMs;
         stages.parseMs += outcome.timings.parseMs;
+        stages.transferMs += outcome.transferMs;
         writeChain = writeChain.then(() => write(candidate, outcome)).finally(released);
         return;
       }
@@ -205,11 +208,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     imported,
     skipped,
     failed: failedCount,
-    notStarted: filesTotal - tracker.ended,
+    notStarted: filesTotal - tracker.endedCount,
     durationMs: Date.now() - startedAt,
     failures,
     notices,
   };
   if (runError) summary.error = runError;
-  return { summary, stages };
+  return { summary, stages, workerPeakRssMB: pool.peakRssMB() };
 }

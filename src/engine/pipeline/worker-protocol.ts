@@ -14,6 +14,10 @@ export type ToWorker =
 export interface StageTimings {
   readMs: number;
   parseMs: number;
+  /** Wall-clock time the result was posted (performance.timeOrigin + now), to measure the transfer. */
+  sentAt: number;
+  /** The worker's peak resident memory so far, MB. */
+  peakRssMB: number;
 }
 
 export type FromWorker =

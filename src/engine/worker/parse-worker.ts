@@ -55,7 +55,9 @@ async function parse(jobId: number, maxXmlBytes: number): Promise<void> {
   const started = performance.now();
   try {
     const save = await readSave(job.bytes, { maxXmlBytes });
-    send({ type: 'parsed', jobId, save, timings: { readMs: job.readMs, parseMs: performance.now() - started } });
+    const parseMs = performance.now() - started;
+    const peakRssMB = process.resourceUsage().maxRSS / 1024;
+    send({ type: 'parsed', jobId, save, timings: { readMs: job.readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB } });
   } catch (err) {
     send({ type: 'failed', jobId, failure: toFailure(err) });
   }

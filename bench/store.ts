@@ -1,0 +1,198 @@
+/**
+ * Store write benchmark: a typical save (~25,000 rows) written with its
+ * indexes, foreign keys and ledger row, on real files in the temp folder.
+ *
+ *   npx tsx bench/store.ts
+ *
+ * Per backend: N saves into one growing library, each timed alone (the
+ * deterministic test builder makes each save untimed, just before). "mean"
+ * includes the final WAL checkpoint spread over the saves, so periodic
+ * checkpoints are paid for, not dodged. Each measurement runs in several
+ * rounds on a fresh library and reports the best round's mean (noise from
+ * other processes only ever adds time) next to the worst. Also compares
+ * SQLite's bulk insert forms (one prepared single-row statement per row vs
+ * multi-row VALUES) and DuckDB's checkpoint threshold.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Store } from '../src/engine/store/index.js';
+import { DuckDbStore, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
+import { SqliteStore, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
+import { makeParsedSave, totalRows } from '../test/store/make-save.js';
+import { renderTable, type BenchRow } from './table.js';
+
+export interface BenchStoreOptions {
+  /** Measured saves per round (after warm-up). */
+  saves?: number;
+  /** Rounds per backend; the best round's mean is reported. */
+  rounds?: number;
+  /** Saves per variant in the comparisons (best of two rounds). */
+  compareSaves?: number;
+}
+
+const targets = { sqlite: 40, duckdb: 60 } as const;
+
+interface Run {
+  times: number[];
+  checkpointMs: number;
+  rows: number;
+  /** Process CPU time (all threads) over the timed writes and the checkpoint. */
+  cpuMs: number;
+}
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function timeWrites(store: Store, count: number, warmup: number, checkpoint: () => Promise<void>): Promise<Run> {
+  const times: number[] = [];
+  let rows = 0;
+  let cpuMs = 0;
+  for (let i = 0; i < warmup + count; i++) {
+    const save = makeParsedSave({ seed: 1000 + i, scale: 'typical' });
+    const c0 = cpuNow();
+    const t0 = performance.now();
+    await store.insertSave(save, {
+      path: `/bench/save-${i}.zip`,
+      sha256: `bench-${i}`.padEnd(64, '0'),
+      size: 750_000,
+      mtimeMs: 1_758_000_000_000 + i,
+    });
+    const t = performance.now() - t0;
+    if (i >= warmup) {
+      times.push(t);
+      rows += totalRows(save);
+      cpuMs += cpuNow() - c0;
+    }
+  }
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  await checkpoint();
+  return { times, checkpointMs: performance.now() - t0, rows, cpuMs: cpuMs + cpuNow() - c0 };
+}
+
+function stats(runs: Run[]) {
+  const means = runs.map((run) => (run.times.reduce((a, b) => a + b, 0) + run.checkpointMs) / run.times.length);
+  const best = means.indexOf(Math.min(...means));
+  const all = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const run = runs[best]!;
+  return {
+    mean: means[best]!,
+    worstMean: Math.max(...means),
+    median: all[Math.floor(all.length / 2)]!,
+    p90: all[Math.floor(all.length * 0.9)]!,
+    rowsPerSecond: run.rows / ((means[best]! * run.times.length) / 1000),
+    cpuPerSave: Math.min(...runs.map((r) => r.cpuMs / r.times.length)),
+    rowsPerSave: run.rows / run.times.length,
+  };
+}
+
+async function rounds(n: number, once: (round: number) => Promise<Run>): Promise<Run[]> {
+  const out: Run[] = [];
+  for (let i = 0; i < n; i++) out.push(await once(i));
+  return out;
+}
+
+async function sqliteRun(dir: string, name: string, count: number, warmup: number, rowsPerStatement: number): Promise<Run> {
+  const store = SqliteStore.open(join(dir, `${name}.sqlite`), { rowsPerStatement });
+  try {
+    return await timeWrites(store, count, warmup, async () => {
+      store.handle.pragma('wal_checkpoint(TRUNCATE)');
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+async function duckdbRun(dir: string, name: string, count: number, warmup: number, checkpointThreshold: string): Promise<Run> {
+  const store = await DuckDbStore.open(join(dir, `${name}.duckdb`), { checkpointThreshold });
+  try {
+    return await timeWrites(store, count, warmup, async () => {
+      await store.connection.run('CHECKPOINT');
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function benchStore(options: BenchStoreOptions = {}): Promise<BenchRow[]> {
+  const count = options.saves ?? 30;
+  const nRounds = options.rounds ?? 3;
+  const compare = options.compareSaves ?? 20;
+  const warmup = 3;
+  const dir = mkdtempSync(join(tmpdir(), 'scribe-bench-store-'));
+  const rows: BenchRow[] = [];
+  try {
+    // SQLite, as shipped.
+    const sq = stats(await rounds(nRounds, (r) => sqliteRun(dir, `sqlite-${r}`, count, warmup, defaultRowsPerStatement)));
+    rows.push(
+      { name: 'sqlite: rows per typical save', value: Math.round(sq.rowsPerSave), unit: 'rows' },
+      {
+        name: 'sqlite: write per typical save, mean incl. checkpoints',
+        value: round(sq.mean),
+        unit: 'ms',
+        target: `<= ${targets.sqlite} ms`,
+        met: sq.mean <= targets.sqlite,
+      },
+      { name: 'sqlite: same, worst round', value: round(sq.worstMean), unit: 'ms' },
+      { name: 'sqlite: write per typical save, median', value: round(sq.median), unit: 'ms' },
+      { name: 'sqlite: write per typical save, p90', value: round(sq.p90), unit: 'ms' },
+      { name: 'sqlite: CPU time per typical save (all threads)', value: round(sq.cpuPerSave), unit: 'ms' },
+      { name: 'sqlite: rows per second', value: Math.round(sq.rowsPerSecond), unit: 'rows/s' },
+    );
+
+    // SQLite bulk forms: single-row prepared statement vs multi-row VALUES.
+    const forms = [...new Set([1, 32, 128, 256, 512, defaultRowsPerStatement])].sort((a, b) => a - b);
+    const byForm = new Map<number, number>();
+    for (const n of forms) {
+      const s = stats(await rounds(2, (r) => sqliteRun(dir, `sqlite-form-${n}-${r}`, compare, warmup, n)));
+      byForm.set(n, s.mean);
+      rows.push({
+        name: n === 1 ? 'sqlite bulk: single-row prepared statement, mean' : `sqlite bulk: ${n} rows per VALUES statement, mean`,
+        value: round(s.mean),
+        unit: 'ms',
+      });
+    }
+    const single = byForm.get(1)!;
+    const shipped = byForm.get(defaultRowsPerStatement)!;
+    rows.push({
+      name: `sqlite bulk: ${defaultRowsPerStatement}-row VALUES (shipped) speed-up over single-row`,
+      value: round(single / shipped, 2),
+      unit: 'x',
+    });
+
+    // DuckDB, as shipped (Appender).
+    const dk = stats(await rounds(nRounds, (r) => duckdbRun(dir, `duckdb-${r}`, count, warmup, defaultCheckpointThreshold)));
+    rows.push(
+      { name: 'duckdb: rows per typical save', value: Math.round(dk.rowsPerSave), unit: 'rows' },
+      {
+        name: 'duckdb: write per typical save, mean incl. checkpoints',
+        value: round(dk.mean),
+        unit: 'ms',
+        target: `<= ${targets.duckdb} ms`,
+        met: dk.mean <= targets.duckdb,
+      },
+      { name: 'duckdb: same, worst round', value: round(dk.worstMean), unit: 'ms' },
+      { name: 'duckdb: write per typical save, median', value: round(dk.median), unit: 'ms' },
+      { name: 'duckdb: write per typical save, p90', value: round(dk.p90), unit: 'ms' },
+      { name: 'duckdb: CPU time per typical save (all threads)', value: round(dk.cpuPerSave), unit: 'ms' },
+      { name: 'duckdb: rows per second', value: Math.round(dk.rowsPerSecond), unit: 'rows/s' },
+    );
+    const dk16 = stats(await rounds(2, (r) => duckdbRun(dir, `duckdb-16mb-${r}`, compare, warmup, '16MB')));
+    rows.push({ name: "duckdb: mean with DuckDB's default 16MB checkpoint threshold", value: round(dk16.mean), unit: 'ms' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await benchStore();
+  process.stdout.write(`${renderTable(rows)}\n`);
+}

@@ -1,0 +1,112 @@
+/** `City` -> city row, religions, culture per team, keyed values. */
+import type { CityRow, CityValueKind, ParsedSave } from '../parsed-save.js';
+import { NONE, type XmlTree } from '../xml/tree.js';
+import { eachKeyedInt, eventTurn, flag, keyNumber, ref, str } from './values.js';
+
+const valueKinds: Record<string, CityValueKind> = {
+  YieldProgress: 'yield_progress',
+  ProjectCount: 'project_count',
+  UnitProductionCounts: 'unit_production',
+};
+
+export function mapCity(doc: XmlTree, n: number, out: ParsedSave): void {
+  const id = doc.attrInt(n, 'ID');
+  const tileId = doc.attrInt(n, 'TileID');
+  if (id === null || id < 0 || tileId === null) return;
+  const row: CityRow = {
+    id,
+    tileId,
+    playerId: ref(doc.attrInt(n, 'Player')),
+    family: str(doc.attr(n, 'Family')),
+    foundedTurn: eventTurn(doc.attrInt(n, 'Founded')),
+    name: null,
+    governorId: null,
+    citizens: null,
+    growthCount: null,
+    capital: false,
+    firstPlayerId: null,
+    lastPlayerId: null,
+    hurryCivicsCount: null,
+    hurryMoneyCount: null,
+    hurryTrainingCount: null,
+    hurryPopulationCount: null,
+    specialistProducedCount: null,
+  };
+  let nameType: string | null = null;
+
+  for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
+    const name = doc.name(c);
+    switch (name) {
+      case 'Name': // a player-chosen name wins over the generated one
+        row.name = str(doc.value(c));
+        break;
+      case 'NameType':
+        nameType = str(doc.value(c));
+        break;
+      case 'GovernorID':
+        row.governorId = ref(doc.int(c));
+        break;
+      case 'Citizens':
+        row.citizens = doc.int(c);
+        break;
+      case 'GrowthCount':
+        row.growthCount = doc.int(c);
+        break;
+      case 'Capital':
+        row.capital = flag(doc, c);
+        break;
+      case 'FirstPlayer':
+        row.firstPlayerId = ref(doc.int(c));
+        break;
+      case 'LastPlayer':
+        row.lastPlayerId = ref(doc.int(c));
+        break;
+      case 'HurryCivicsCount':
+        row.hurryCivicsCount = doc.int(c);
+        break;
+      case 'HurryMoneyCount':
+        row.hurryMoneyCount = doc.int(c);
+        break;
+      case 'HurryTrainingCount':
+        row.hurryTrainingCount = doc.int(c);
+        break;
+      case 'HurryPopulationCount':
+        row.hurryPopulationCount = doc.int(c);
+        break;
+      case 'SpecialistProducedCount':
+        row.specialistProducedCount = doc.int(c);
+        break;
+      case 'UnitProductionCount': {
+        // Older saves: one total instead of per-unit counts.
+        const total = doc.int(c);
+        if (total !== null) out.cityValues.push({ cityId: id, kind: 'unit_production', key: '', value: total });
+        break;
+      }
+      case 'Religion':
+        for (let r = doc.firstChild(c); r !== NONE; r = doc.nextSibling(r, c))
+          out.cityReligions.push({ cityId: id, religion: doc.name(r) });
+        break;
+      case 'TeamCulture':
+        for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) {
+          const team = keyNumber(doc.name(t), 'T.');
+          const level = str(doc.value(t));
+          if (team >= 0 && level !== null) out.cityCulture.push({ cityId: id, team, level });
+        }
+        break;
+      case 'TeamHappinessLevel':
+      case 'TeamDiscontentLevel': // older name
+        for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) {
+          const team = keyNumber(doc.name(t), 'T.');
+          const value = doc.int(t);
+          if (team >= 0 && value !== null) out.cityValues.push({ cityId: id, kind: 'happiness_level', key: String(team), value });
+        }
+        break;
+      default: {
+        const kind = valueKinds[name];
+        if (kind !== undefined) eachKeyedInt(doc, c, (key, value) => out.cityValues.push({ cityId: id, kind, key, value }));
+      }
+    }
+  }
+  if (row.name === null) row.name = nameType;
+  out.cities.push(row);
+}

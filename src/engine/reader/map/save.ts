@@ -1,0 +1,161 @@
+/**
+ * Element tree -> `ParsedSave`: checks the document is a save, dispatches the
+ * root's children to the entity mappers, then joins what spans entities
+ * (families, difficulty of the first human, winner).
+ */
+import { ScribeError } from '../../errors.js';
+import type { ParsedSave, SaveMeta } from '../parsed-save.js';
+import { NONE, type XmlTree } from '../xml/tree.js';
+import { mapCharacter } from './character.js';
+import { mapCity } from './city.js';
+import { mapDiplomacy, mapFamilies, mapGameFacts, mapReligions, mapTribe, mapVictoryElement } from './game.js';
+import { mapConfigSection, mapRootAttributes, perPlayerSections, perPlayerValues } from './meta.js';
+import { mapPlayer } from './player.js';
+import { mapTile } from './tile.js';
+import { childNames } from './values.js';
+
+/** Root element names that are not configuration sections. */
+const entityElements = new Set([
+  'Game',
+  'Player',
+  'Character',
+  'City',
+  'Tile',
+  'Tribe',
+  'Family',
+  'Religion',
+  'Victory',
+  'VictoryEnabled',
+  'GameContent',
+]);
+
+export function emptySave(meta: SaveMeta): ParsedSave {
+  return {
+    meta,
+    players: [],
+    playerValues: [],
+    playerLaws: [],
+    playerLeaders: [],
+    playerCouncil: [],
+    playerFamilies: [],
+    playerGoals: [],
+    history: [],
+    logEntries: [],
+    memories: [],
+    characters: [],
+    characterTraits: [],
+    characterRatings: [],
+    characterRelationships: [],
+    characterSpouses: [],
+    cities: [],
+    cityReligions: [],
+    cityCulture: [],
+    cityValues: [],
+    tiles: [],
+    tileOwnerHistory: [],
+    units: [],
+    unitPromotions: [],
+    families: [],
+    religions: [],
+    tribes: [],
+    diplomacy: [],
+  };
+}
+
+function missing(field: string, what: string): ScribeError {
+  return new ScribeError('MISSING_FIELD', `The save has no ${what} (${field}).`, { field });
+}
+
+/**
+ * Throws NOT_OLD_WORLD_SAVE unless the root element is `Root`. Called by the
+ * scanner as soon as the root's name is known.
+ */
+export function checkRootName(name: string): void {
+  if (name !== 'Root') {
+    throw new ScribeError('NOT_OLD_WORLD_SAVE', `The archive's XML is not an Old World save (its root element is <${name.slice(0, 40)}>).`);
+  }
+}
+
+export function mapSave(doc: XmlTree, xmlBytes: number): ParsedSave {
+  const root = 0;
+  checkRootName(doc.name(root));
+  const base = mapRootAttributes(doc);
+  const game = doc.child(root, 'Game');
+  // `<Root>` with neither a GameId, a MapWidth nor a Game is some other XML.
+  if (doc.attr(root, 'GameId') === null && doc.attr(root, 'MapWidth') === null && game === NONE) {
+    throw new ScribeError('NOT_OLD_WORLD_SAVE', "The archive's XML is not an Old World save (no GameId, MapWidth or Game).");
+  }
+  if (base.gameId.trim() === '') throw missing('GameId', 'game identifier');
+  if (base.mapWidth === null) throw missing('MapWidth', 'map width');
+  const facts = mapGameFacts(doc, game);
+  if (facts.turn === null) throw missing('Game/Turn', 'turn number');
+
+  const meta: SaveMeta = { ...base, mapWidth: base.mapWidth, turn: facts.turn, gameOver: facts.gameOver, winner: facts.winner, xmlBytes };
+  const out = emptySave(meta);
+  const mapWidth = base.mapWidth;
+  const familyElements: number[] = [];
+  const religionElements: number[] = [];
+  let difficulties: (string | null)[] = [];
+  const slots: Record<string, (string | null)[]> = {};
+
+  for (let c = doc.firstChild(root); c !== NONE; c = doc.nextSibling(c, root)) {
+    const name = doc.name(c);
+    switch (name) {
+      case 'Tile':
+        mapTile(doc, c, mapWidth, out);
+        break;
+      case 'Character':
+        mapCharacter(doc, c, out);
+        break;
+      case 'Player':
+        mapPlayer(doc, c, out);
+        break;
+      case 'City':
+        mapCity(doc, c, out);
+        break;
+      case 'Tribe':
+        mapTribe(doc, c, out);
+        break;
+      case 'Family':
+        familyElements.push(c);
+        break;
+      case 'Religion':
+        religionElements.push(c);
+        break;
+      case 'Victory':
+        meta.winner ??= mapVictoryElement(doc, c);
+        break;
+      case 'VictoryEnabled':
+        meta.victoryEnabled = childNames(doc, c);
+        break;
+      case 'GameContent':
+        meta.dlc = childNames(doc, c);
+        break;
+      case 'Difficulty':
+        difficulties = perPlayerValues(doc, c);
+        break;
+      case 'Team':
+      case 'Nation':
+      case 'Dynasty':
+        slots[name] = perPlayerValues(doc, c);
+        break;
+      default:
+        if (!entityElements.has(name) && !perPlayerSections.has(name)) mapConfigSection(doc, c, meta.settings);
+    }
+  }
+
+  mapReligions(doc, game, religionElements, out);
+  mapFamilies(doc, game, familyElements, out);
+  mapDiplomacy(doc, game, out);
+  // Per-slot configuration fills what a Player element leaves out.
+  for (const p of out.players) {
+    const team = slots.Team?.[p.id];
+    if (p.team === null && team != null && /^\d+$/.test(team)) p.team = Number(team);
+    p.nation ??= slots.Nation?.[p.id] ?? null;
+    p.dynasty ??= slots.Dynasty?.[p.id] ?? null;
+  }
+  let firstHuman: number | null = null;
+  for (const p of out.players) if (p.isHuman && (firstHuman === null || p.id < firstHuman)) firstHuman = p.id;
+  meta.difficulty = firstHuman === null ? null : (difficulties[firstHuman] ?? null);
+  return out;
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Backend } from '../../shared/settings.js';
+import { DuckDbStore } from './duckdb-store.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+export type { InsertOptions, InsertResult, LedgerFile, LedgerHashed, SaveSource, Store } from './store.js';
+export { latestVersion, migrations } from './migrations.js';
+export { countsByTable, tableOfList, tableSpecs } from './tables.js';
+export { SqliteStore } from './sqlite-store.js';
+export { DuckDbStore } from './duckdb-store.js';
+
+export interface OpenStoreOptions {
+  /** Default: DuckDB for a `.duckdb` file, SQLite otherwise. */
+  backend?: Backend;
+}
+
+export function backendForPath(path: string): Backend {
+  return /\.duckdb$/i.test(path) ? 'duckdb' : 'sqlite';
+}
+
+/**
+ * Opens (creating it and its folder if needed) the library database at `path` and brings its
+ * schema up to date. The backend is the option when given, else chosen by
+ * the file extension.
+ */
+export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const backend = options.backend ?? backendForPath(path);
+  mkdirSync(dirname(path), { recursive: true });
+  return backend === 'duckdb' ? DuckDbStore.open(path) : SqliteStore.open(path);
+}

@@ -1,0 +1,183 @@
+/**
+ * The renderer's pure helpers (wording, numbers, routes, chart scales), run
+ * in Node by the same Playwright project as the browser tests: they need no
+ * page, and living here keeps all renderer tests in one place.
+ */
+import { expect, test } from '@playwright/test';
+import {
+  niceTicks,
+  seriesColor,
+  seriesColors,
+  seriesDash,
+  turnTicks,
+  valueTicks,
+  linePath,
+  linearScale,
+} from '../../src/renderer/src/lib/chart';
+import {
+  basename,
+  dirname,
+  displayName,
+  errorMessage,
+  formatBytes,
+  formatDuration,
+  formatEta,
+  formatRate,
+  nationName,
+  percent,
+  playerName,
+  plural,
+  tableLabel,
+} from '../../src/renderer/src/lib/format';
+import { outcomeSentence, outcomeTitle, runTitle } from '../../src/renderer/src/lib/import-words';
+import { parseRoute, routeHref } from '../../src/renderer/src/lib/routes';
+import type { ImportSummary } from '../../src/shared/import';
+
+test.describe('names for people', () => {
+  test('enum-like names read as words', () => {
+    expect(displayName('NATION_PERSIA')).toBe('Persia');
+    expect(nationName('NATION_BABYLONIA')).toBe('Babylonia');
+    expect(displayName('FAMILY_THE_BARCIDS')).toBe('The Barcids');
+    expect(displayName('DLC_BEHIND_THE_THRONE')).toBe('Behind the Throne');
+    expect(displayName('MAPCLASS_CoastalRainBasin')).toBe('Coastal Rain Basin');
+    expect(displayName('DIFFICULTY_THE_GREAT')).toBe('The Great');
+    expect(displayName('NETWORK')).toBe('Network');
+    expect(displayName(null)).toBe('—');
+    expect(nationName(null)).toBe('No nation');
+  });
+
+  test('players without a name are numbered from 1', () => {
+    expect(playerName({ name: 'Cyrus', playerId: 0 })).toBe('Cyrus');
+    expect(playerName({ name: null, playerId: 2 })).toBe('Player 3');
+  });
+
+  test('table names become labels', () => {
+    expect(tableLabel('city_values')).toBe('City values');
+    expect(tableLabel('unitPromotions')).toBe('Unit promotions');
+    expect(tableLabel('characters')).toBe('Characters');
+  });
+});
+
+test.describe('numbers and times', () => {
+  test('durations and time left', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(200)).toBe('3 min 20 s');
+    expect(formatDuration(180)).toBe('3 min');
+    expect(formatDuration(3900)).toBe('1 h 5 min');
+    expect(formatDuration(7200)).toBe('2 h');
+    expect(formatDuration(-1)).toBe('—');
+    expect(formatEta(null)).toBe('Estimating…');
+    expect(formatEta(3)).toBe('A few seconds');
+    expect(formatEta(42)).toBe('About 42 s');
+    expect(formatEta(200)).toBe('About 3 min');
+    expect(formatEta(5400)).toBe('About 1 h 30 min');
+  });
+
+  test('sizes, rates, percentages and counts', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.50 KB');
+    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+    expect(formatBytes(3.4 * 1024 ** 3)).toBe('3.40 GB');
+    expect(formatRate(0)).toBe('—');
+    expect(formatRate(14.62)).toBe('14.6 saves/s');
+    expect(formatRate(3.456)).toBe('3.46 saves/s');
+    expect(percent(1, 3)).toBe(33);
+    expect(percent(5, 0)).toBe(0);
+    expect(percent(7, 5)).toBe(100);
+    expect(plural(1, 'save')).toBe('1 save');
+    expect(plural(1200, 'file')).toBe('1,200 files');
+  });
+
+  test('paths split on either separator', () => {
+    expect(basename('/home/p/Saves/OW-Save-Auto-12.zip')).toBe('OW-Save-Auto-12.zip');
+    expect(basename('C:\\Users\\p\\Saves\\a.zip')).toBe('a.zip');
+    expect(basename('/home/p/Saves/')).toBe('Saves');
+    expect(dirname('/home/p/Saves/a.zip')).toBe('/home/p/Saves');
+    expect(dirname('a.zip')).toBe('');
+  });
+
+  test('engine errors lose their code and transport prefix', () => {
+    expect(errorMessage(new Error('INTERNAL: Import needs a list of file or folder paths.'))).toBe(
+      'Import needs a list of file or folder paths.',
+    );
+    expect(
+      errorMessage(
+        new Error(
+          "Error invoking remote method 'scribe:request:setSettings': Error: INTERNAL: The database cannot be changed while an import is running.",
+        ),
+      ),
+    ).toBe('The database cannot be changed while an import is running.');
+    expect(errorMessage('plain words')).toBe('plain words');
+    expect(errorMessage(undefined)).toBe('Something went wrong.');
+  });
+});
+
+test.describe('import wording', () => {
+  const base: ImportSummary = {
+    runId: 'r',
+    kind: 'import',
+    outcome: 'completed',
+    filesTotal: 10,
+    imported: 7,
+    skipped: 2,
+    failed: 1,
+    notStarted: 0,
+    durationMs: 1000,
+    failures: [],
+    notices: [],
+  };
+
+  test('titles and the sentence account for every file', () => {
+    expect(outcomeTitle(base)).toBe('Import finished with failures');
+    expect(outcomeTitle({ ...base, failed: 0, imported: 8 })).toBe('Import complete');
+    expect(outcomeTitle({ ...base, outcome: 'cancelled' })).toBe('Import cancelled');
+    expect(outcomeTitle({ ...base, filesTotal: 0, imported: 0, skipped: 0, failed: 0 })).toBe('No saves found');
+    expect(outcomeSentence(base)).toBe('10 files: 7 saves imported, 2 skipped, 1 failed.');
+    expect(outcomeSentence({ ...base, outcome: 'cancelled', imported: 3, skipped: 0, failed: 0, notStarted: 7 })).toBe(
+      '10 files: 3 saves imported, 0 skipped, 0 failed, 7 not started.',
+    );
+    expect(runTitle('retry')).toBe('Retrying failed files');
+    expect(runTitle('resume')).toBe('Resuming the interrupted import');
+  });
+});
+
+test.describe('routes', () => {
+  test('hashes map to views and back', () => {
+    expect(parseRoute('')).toEqual({ view: 'import', saveId: null });
+    expect(parseRoute('#/library')).toEqual({ view: 'library', saveId: null });
+    expect(parseRoute('#/library/save/42')).toEqual({ view: 'library', saveId: 42 });
+    expect(parseRoute('#/library/save/nope')).toEqual({ view: 'library', saveId: null });
+    expect(parseRoute('#/settings')).toEqual({ view: 'settings', saveId: null });
+    expect(parseRoute('#/unknown')).toEqual({ view: 'import', saveId: null });
+    expect(parseRoute(routeHref('library', 7))).toEqual({ view: 'library', saveId: 7 });
+  });
+});
+
+test.describe('chart geometry', () => {
+  test('ticks are round and cover the data', () => {
+    expect(niceTicks(0, 100, 5)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(0, 37, 5)).toEqual([0, 10, 20, 30, 40]);
+    expect(niceTicks(0, 0)).toEqual([0, 1]);
+    // Late-game points far from zero get an axis that shows their differences.
+    expect(valueTicks(301, 400, 5)[0]).toBe(300);
+    expect(valueTicks(10, 400, 5)[0]).toBe(0);
+    expect(turnTicks(1, 3, 6).every(Number.isInteger)).toBe(true);
+  });
+
+  test('scales and paths', () => {
+    const x = linearScale([0, 10], [100, 200]);
+    expect(x(5)).toBe(150);
+    expect(
+      linePath([
+        { x: 0, y: 1 },
+        { x: 2.25, y: 3 },
+      ]),
+    ).toBe('M0.0,1.0L2.3,3.0');
+    expect(new Set(seriesColors).size).toBe(seriesColors.length);
+    expect(seriesColor(0)).not.toBe(seriesColor(1));
+    expect(seriesDash(0)).toBeUndefined();
+    expect(seriesDash(seriesColors.length)).toBeDefined();
+  });
+});

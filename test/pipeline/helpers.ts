@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSave, writeSaveZip, type GenerateOptions } from '../fixtures/generate';
+import { countsByTable } from '../../src/engine/store';
+import type { Store } from '../../src/engine/store';
+import type { FileResult, ImportProgress, ImportStarted, ImportSummary } from '../../src/shared/import';
+import type { ImporterListener } from '../../src/engine/importer';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built worker bundle (test/global-setup.ts builds it). */
+export const workerEntry = path.join(root, 'out/engine/parse-worker.js');
+export const cliEntry = path.join(root, 'out/engine/scribe.js');
+/** A worker that crashes on files named *crash* and hangs on files named *hang*, and is the real one otherwise. */
+export const flakyWorkerEntry = path.join(root, 'test/pipeline/flaky-worker.mjs');
+
+export async function tempDir(prefix: string): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), `scribe-${prefix}-`));
+}
+
+export interface CorpusFile {
+  path: string;
+  gameId: string;
+  turn: number;
+  /** Rows per table a complete import of this save holds. */
+  tableCounts: Record<string, number>;
+}
+
+/** Writes `count` small saves of distinct games into `dir`. */
+export async function writeCorpus(dir: string, count: number, options: Partial<GenerateOptions> = {}, prefix = 'save'): Promise<CorpusFile[]> {
+  await fs.mkdir(dir, { recursive: true });
+  const files: CorpusFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const seed = (options.seed ?? 1000) + i;
+    const { xml, expected } = generateSave({ scale: 'small', ...options, seed, gameId: options.gameId ?? `00000000-0000-4000-8000-${String(seed).padStart(12, '0')}` });
+    const file = path.join(dir, `${prefix}-${String(i).padStart(3, '0')}.zip`);
+    await writeSaveZip(file, xml);
+    files.push({ path: file, gameId: expected.meta.gameId, turn: expected.meta.turn, tableCounts: countsByTable(expected.counts) });
+  }
+  return files;
+}
+
+/** Collects every event of an import, for assertions. */
+export class Recorder implements ImporterListener {
+  readonly files: FileResult[] = [];
+  readonly progressEvents: ImportProgress[] = [];
+  readonly startedEvents: ImportStarted[] = [];
+  readonly summaries: ImportSummary[] = [];
+  /** Called after each file result; lets a test act mid-run (cancel, kill). */
+  onFile: ((result: FileResult) => void) | null = null;
+
+  started(event: ImportStarted): void {
+    this.startedEvents.push(event);
+  }
+  progress(event: ImportProgress): void {
+    this.progressEvents.push(event);
+  }
+  file(result: FileResult): void {
+    this.files.push(result);
+    this.onFile?.(result);
+  }
+  finished(summary: ImportSummary): void {
+    this.summaries.push(summary);
+  }
+}
+
+/** Asserts that every save in the store holds exactly the rows its source file had: nothing partial. */
+export async function expectCompleteSaves(store: Store, corpus: CorpusFile[]): Promise<number> {
+  const page = await store.listSaves({ limit: 10_000 });
+  const byKey = new Map(corpus.map((c) => [`${c.gameId}#${c.turn}`, c]));
+  for (const item of page.items) {
+    const source = byKey.get(`${item.gameId}#${item.turn}`);
+    if (!source) throw new Error(`Unexpected save in the library: ${item.gameId} turn ${item.turn}`);
+    const detail = await store.saveDetail(item.saveId);
+    const counts = Object.fromEntries(Object.entries(detail!.counts).filter(([table]) => table in source.tableCounts));
+    if (JSON.stringify(counts) !== JSON.stringify(source.tableCounts)) {
+      throw new Error(`Save ${item.saveId} (${source.path}) is partial: ${JSON.stringify(counts)} vs ${JSON.stringify(source.tableCounts)}`);
+    }
+  }
+  return page.total;
+}
