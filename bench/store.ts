@@ -11,16 +11,22 @@
  * rounds on a fresh library and reports the best round's mean (noise from
  * other processes only ever adds time) next to the worst. Also compares
  * SQLite's bulk insert forms (one prepared single-row statement per row vs
- * multi-row VALUES) and DuckDB's checkpoint threshold.
+ * multi-row VALUES), each driver alone on the same rows (no keys,
+ * constraints, indexes or ledger: what the store adds on top), and DuckDB's
+ * checkpoint threshold.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import type { ParsedSave } from '../src/engine/reader/parsed-save.js';
+import { DuckDbStore, compileAppend, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
 import type { Store } from '../src/engine/store/index.js';
-import { DuckDbStore, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
-import { SqliteStore, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
+import { SqliteStore, compileFlatten, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
+import { tableSpecs, type ColumnKind, type TableSpec } from '../src/engine/store/tables.js';
 import { makeParsedSave, totalRows } from '../test/store/make-save.js';
 import { renderTable, type BenchRow } from './table.js';
 
@@ -31,6 +37,8 @@ export interface BenchStoreOptions {
   rounds?: number;
   /** Saves per variant in the comparisons (best of two rounds). */
   compareSaves?: number;
+  /** Saves per DuckDB checkpoint-threshold run. */
+  thresholdSaves?: number;
 }
 
 const targets = { sqlite: 40, duckdb: 60 } as const;
@@ -48,7 +56,19 @@ function cpuNow(): number {
   return (u.user + u.system) / 1000;
 }
 
-async function timeWrites(store: Store, count: number, warmup: number, checkpoint: () => Promise<void>): Promise<Run> {
+type Write = (save: ParsedSave, i: number) => Promise<unknown>;
+
+const storeWrite =
+  (store: Store): Write =>
+  (save, i) =>
+    store.insertSave(save, {
+      path: `/bench/save-${i}.zip`,
+      sha256: `bench-${i}`.padEnd(64, '0'),
+      size: 750_000,
+      mtimeMs: 1_758_000_000_000 + i,
+    });
+
+async function timeWrites(write: Write, count: number, warmup: number, checkpoint: () => Promise<void>): Promise<Run> {
   const times: number[] = [];
   let rows = 0;
   let cpuMs = 0;
@@ -56,12 +76,7 @@ async function timeWrites(store: Store, count: number, warmup: number, checkpoin
     const save = makeParsedSave({ seed: 1000 + i, scale: 'typical' });
     const c0 = cpuNow();
     const t0 = performance.now();
-    await store.insertSave(save, {
-      path: `/bench/save-${i}.zip`,
-      sha256: `bench-${i}`.padEnd(64, '0'),
-      size: 750_000,
-      mtimeMs: 1_758_000_000_000 + i,
-    });
+    await write(save, i);
     const t = performance.now() - t0;
     if (i >= warmup) {
       times.push(t);
@@ -100,7 +115,7 @@ async function rounds(n: number, once: (round: number) => Promise<Run>): Promise
 async function sqliteRun(dir: string, name: string, count: number, warmup: number, rowsPerStatement: number): Promise<Run> {
   const store = SqliteStore.open(join(dir, `${name}.sqlite`), { rowsPerStatement });
   try {
-    return await timeWrites(store, count, warmup, async () => {
+    return await timeWrites(storeWrite(store), count, warmup, async () => {
       store.handle.pragma('wal_checkpoint(TRUNCATE)');
     });
   } finally {
@@ -111,11 +126,96 @@ async function sqliteRun(dir: string, name: string, count: number, warmup: numbe
 async function duckdbRun(dir: string, name: string, count: number, warmup: number, checkpointThreshold: string): Promise<Run> {
   const store = await DuckDbStore.open(join(dir, `${name}.duckdb`), { checkpointThreshold });
   try {
-    return await timeWrites(store, count, warmup, async () => {
+    return await timeWrites(storeWrite(store), count, warmup, async () => {
       await store.connection.run('CHECKPOINT');
     });
   } finally {
     await store.close();
+  }
+}
+
+const bareType = (k: ColumnKind) => (k === 'text' ? 'TEXT' : k === 'bool' ? 'BOOLEAN' : 'INTEGER');
+const bareDdl = (spec: TableSpec) =>
+  `CREATE TABLE ${spec.table} (save_id INTEGER, ${spec.columns.map((c, i) => `"${c}" ${bareType(spec.kinds[i]!)}`).join(', ')})`;
+
+/** The driver alone: the same rows into tables without keys, constraints or indexes, no ledger; one transaction per save. */
+async function sqliteBareRun(dir: string, name: string, count: number, warmup: number): Promise<Run> {
+  const db = new Database(join(dir, `${name}.sqlite`));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    for (const spec of tableSpecs) db.exec(bareDdl(spec));
+    const n = defaultRowsPerStatement;
+    const plans = tableSpecs.map((spec) => {
+      const row = `(${['save_id', ...spec.columns].map(() => '?').join(', ')})`;
+      return {
+        spec,
+        width: spec.columns.length + 1,
+        flatten: compileFlatten(spec.fields, spec.kinds),
+        many: db.prepare(`INSERT INTO ${spec.table} VALUES ${Array.from({ length: n }, () => row).join(', ')}`),
+        one: db.prepare(`INSERT INTO ${spec.table} VALUES ${row}`),
+      };
+    });
+    const write = db.transaction((save: ParsedSave, saveId: number) => {
+      for (const p of plans) {
+        const rows = save[p.spec.list] as readonly object[];
+        let i = 0;
+        for (; i + n <= rows.length; i += n) {
+          const params = new Array(n * p.width);
+          p.flatten(rows, i, n, saveId, params);
+          p.many.run(params);
+        }
+        for (; i < rows.length; i++) {
+          const params = new Array(p.width);
+          p.flatten(rows, i, 1, saveId, params);
+          p.one.run(params);
+        }
+      }
+    });
+    return await timeWrites(
+      async (save, i) => write(save, i + 1),
+      count,
+      warmup,
+      async () => {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      },
+    );
+  } finally {
+    db.close();
+  }
+}
+
+async function duckdbBareRun(dir: string, name: string, count: number, warmup: number): Promise<Run> {
+  const instance = await DuckDBInstance.create(join(dir, `${name}.duckdb`));
+  const conn = await instance.connect();
+  try {
+    await conn.run(`SET checkpoint_threshold = '${defaultCheckpointThreshold}'`);
+    for (const spec of tableSpecs) await conn.run(bareDdl(spec));
+    const plans = tableSpecs.map((spec) => ({
+      spec,
+      append: compileAppend(['save_id', ...spec.fields], Object.fromEntries(spec.fields.map((f, i) => [f, spec.kinds[i]!]))),
+    }));
+    const appenders = await Promise.all(tableSpecs.map((spec) => conn.createAppender(spec.table)));
+    return await timeWrites(
+      async (save, i) => {
+        await conn.run('BEGIN TRANSACTION');
+        plans.forEach((p, k) => {
+          const rows = save[p.spec.list] as readonly object[];
+          if (!rows.length) return;
+          p.append(appenders[k]!, rows, i + 1);
+          appenders[k]!.flushSync();
+        });
+        await conn.run('COMMIT');
+      },
+      count,
+      warmup,
+      async () => {
+        await conn.run('CHECKPOINT');
+      },
+    );
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
   }
 }
 
@@ -146,6 +246,8 @@ export async function benchStore(options: BenchStoreOptions = {}): Promise<Bench
       { name: 'sqlite: CPU time per typical save (all threads)', value: round(sq.cpuPerSave), unit: 'ms' },
       { name: 'sqlite: rows per second', value: Math.round(sq.rowsPerSecond), unit: 'rows/s' },
     );
+    const sqBare = stats(await rounds(2, (r) => sqliteBareRun(dir, `sqlite-bare-${r}`, compare, warmup)));
+    rows.push({ name: 'sqlite: bare driver baseline (no keys, FKs, indexes, ledger), mean', value: round(sqBare.mean), unit: 'ms' });
 
     // SQLite bulk forms: single-row prepared statement vs multi-row VALUES.
     const forms = [...new Set([1, 32, 128, 256, 512, defaultRowsPerStatement])].sort((a, b) => a - b);
@@ -184,8 +286,20 @@ export async function benchStore(options: BenchStoreOptions = {}): Promise<Bench
       { name: 'duckdb: CPU time per typical save (all threads)', value: round(dk.cpuPerSave), unit: 'ms' },
       { name: 'duckdb: rows per second', value: Math.round(dk.rowsPerSecond), unit: 'rows/s' },
     );
-    const dk16 = stats(await rounds(2, (r) => duckdbRun(dir, `duckdb-16mb-${r}`, compare, warmup, '16MB')));
-    rows.push({ name: "duckdb: mean with DuckDB's default 16MB checkpoint threshold", value: round(dk16.mean), unit: 'ms' });
+    const dkBare = stats(await rounds(2, (r) => duckdbBareRun(dir, `duckdb-bare-${r}`, compare, warmup)));
+    rows.push({
+      name: 'duckdb: bare Appender baseline (no constraints, ledger or saves row), mean',
+      value: round(dkBare.mean),
+      unit: 'ms',
+    });
+    // Checkpoint threshold: checkpoints recompress each table's last, partly
+    // filled row group, so their cost grows with the library; measured over a
+    // longer run than the rounds above.
+    const long = options.thresholdSaves ?? 50;
+    for (const threshold of ['16MB', defaultCheckpointThreshold]) {
+      const t = stats([await duckdbRun(dir, `duckdb-threshold-${threshold}`, long, warmup, threshold)]);
+      rows.push({ name: `duckdb: mean over ${long} saves, checkpoint_threshold ${threshold}`, value: round(t.mean), unit: 'ms' });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

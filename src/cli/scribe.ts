@@ -15,6 +15,7 @@ import type { ImportKind } from '../shared/import.js';
 import type { Backend } from '../shared/settings.js';
 import { createReporter } from './report.js';
 import { printSaveList, printSaveDetail } from './print.js';
+import { watchCommand } from './watch.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
 
@@ -128,6 +129,30 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...workersOption)
     .option(...jsonOption)
     .action(async (options: ImportOptions) => setExit(await importCommand('retry', [], options)));
+
+  program
+    .command('watch')
+    .description('import each new save in these folders (and their subfolders) once it is complete, until interrupted')
+    .argument('<folders...>', 'folders to watch')
+    .option(...dbOption)
+    .option(...workersOption)
+    .option('--poll', 'check the folders periodically instead of relying on change notifications')
+    .option(...jsonOption)
+    .action(async (folders: string[], options: ImportOptions & { poll?: boolean }) =>
+      setExit(
+        await withStore(options, (store, settings) =>
+          watchCommand({
+            folders,
+            store,
+            settings,
+            workerEntry,
+            workers: options.workers,
+            json: options.json === true || !process.stdout.isTTY,
+            poll: options.poll === true,
+          }),
+        ),
+      ),
+    );
 
   program
     .command('list')

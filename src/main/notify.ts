@@ -19,7 +19,12 @@ export function describeWatchRun(summary: ImportSummary, imported: string[]): { 
     const names = summary.failures.map((f) => `${path.basename(f.path)} (${f.code})`);
     parts.push(`${summary.failed} could not be imported: ${list(names)}.`);
   }
-  const title = summary.failed === 0 ? 'New saves imported' : summary.imported === 0 ? 'A new save could not be imported' : 'New saves imported, some failed';
+  const title =
+    summary.failed === 0
+      ? 'New saves imported'
+      : summary.imported === 0
+        ? 'A new save could not be imported'
+        : 'New saves imported, some failed';
   return { title, body: parts.join(' ') };
 }
 

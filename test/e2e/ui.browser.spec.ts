@@ -316,6 +316,14 @@ test.describe('with saves', () => {
     await expect(rows).toHaveCount(2);
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(rows).toHaveCount(3);
+    // The nation filter, checked against what the engine holds: the rarest nation's saves.
+    const { items } = await harness.handlers.listSaves({});
+    const nations = items.flatMap((save) => [...new Set(save.players.map((p) => p.nation))]).filter((n): n is string => n !== null);
+    const rarest = [...new Set(nations)].sort((a, b) => nations.filter((n) => n === a).length - nations.filter((n) => n === b).length)[0]!;
+    await page.getByTestId('library-nation').selectOption(rarest);
+    await expect(rows).toHaveCount(nations.filter((n) => n === rarest).length);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(rows).toHaveCount(3);
     await page.getByTestId('library-game-over').selectOption('over');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Rematch');

@@ -104,6 +104,7 @@ describe('DTDs and entity declarations: XML_FORBIDDEN_DTD', () => {
     expectCode(() => parse(miniSave('<A><!ENTITY x "y"></A>\n')), 'XML_FORBIDDEN_DTD');
     expectCode(() => parse(miniSave('<!DOCTYPE late>\n')), 'XML_FORBIDDEN_DTD');
     expectCode(() => parse(`${miniSave()}<!DOCTYPE after>`), 'XML_FORBIDDEN_DTD');
+    expectCode(() => parse(`<!doctype html>${miniSave('', undefined, '')}`), 'XML_FORBIDDEN_DTD');
   });
 });
 

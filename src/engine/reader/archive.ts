@@ -3,8 +3,11 @@
  * safely. Nothing is ever written to disk and entry names are never used as
  * paths; they are only classified (save / junk / unsafe).
  *
- * Compressed bytes are read raw through yauzl and inflated by inflate.ts,
- * which enforces the size, ratio and CRC limits while inflating.
+ * yauzl parses the central directory (Zip64, data descriptors, CP437 and
+ * UTF-8 names); the save's compressed bytes are then sliced out of the
+ * archive in memory (or read with one read at the entry's offset) and
+ * inflated by inflate.ts, which enforces the size, ratio and CRC limits
+ * while inflating.
  */
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs/promises';
@@ -43,14 +46,17 @@ export async function extractSaveXml(
 ): Promise<Buffer> {
   const archive = await openArchive(source);
   const zip = archive.zip;
+  // yauzl reports some problems as 'error' events; one arriving after we are
+  // done (or before anyone listens) must not become an uncaught exception.
+  zip.on('error', () => {});
   try {
+    stats.entries = zip.entryCount;
     if (zip.entryCount > limits.maxEntries) {
       throw new ScribeError(
         'ZIP_BOMB',
         `The archive holds ${zip.entryCount} entries; a save archive holds one (limit ${limits.maxEntries}).`,
       );
     }
-    stats.entries = zip.entryCount;
     const entry = await findSaveEntry(zip);
     stats.entryName = entry.name;
     return await readEntry(archive, entry.entry, limits, stats);
@@ -202,7 +208,10 @@ function findSaveEntry(zip: yauzl.ZipFile): Promise<SaveEntry> {
         entry.extraFields,
         false,
       );
-      const kind = classifyEntryName(name);
+      // The raw bytes are checked too: an Info-ZIP Unicode Path field may
+      // carry a different (harmless-looking) name than the header does.
+      const raw = (entry.fileNameRaw ?? (entry.fileName as unknown as Buffer)).toString('latin1');
+      const kind = classifyEntryName(raw) === 'unsafe' ? 'unsafe' : classifyEntryName(name);
       if (kind === 'unsafe')
         return finish(
           new ScribeError('ZIP_UNSAFE_ENTRY', `The archive contains an unsafe entry name (${JSON.stringify(name.slice(0, 80))}).`),

@@ -468,7 +468,7 @@ export abstract class StoreBase implements Store {
       const dir = query.order === 'asc' ? 'ASC' : 'DESC';
       const orderSql = {
         importedAt: `s.id ${dir}`,
-        gameName: `lower(s.game_name) ${dir} NULLS LAST, s.turn ${dir}, s.id ${dir}`,
+        gameName: `s.game_name COLLATE NOCASE ${dir} NULLS LAST, s.turn ${dir}, s.id ${dir}`,
         turn: `s.turn ${dir}, s.id ${dir}`,
         saveDate: `s.save_day ${dir}, s.file_mtime_ms ${dir}, s.id ${dir}`,
       }[query.sort ?? 'importedAt'];

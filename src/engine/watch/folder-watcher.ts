@@ -78,7 +78,8 @@ async function probeDir(folder: string, rootCheckMs: number): Promise<DirProbe> 
         message: `The folder is not there (moved, renamed, deleted, or on a drive that is not connected); Scribe checks again every ${seconds(rootCheckMs)} and resumes watching when it is back.`,
       };
     }
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, state: 'error', message: `Scribe is not allowed to read this folder (${code}). ${again}` };
+    if (code === 'EACCES' || code === 'EPERM')
+      return { ok: false, state: 'error', message: `Scribe is not allowed to read this folder (${code}). ${again}` };
     return { ok: false, state: 'error', message: `The folder cannot be opened (${code}). ${again}` };
   }
 }
@@ -237,7 +238,11 @@ export class FolderWatcher {
     if (!current()) return;
 
     this.identity = identity;
-    if (usePolling) this.setStatus('polling', `Checking this folder and its subfolders for new saves every ${seconds(t.pollIntervalMs)}, because ${reason}.`);
+    if (usePolling)
+      this.setStatus(
+        'polling',
+        `Checking this folder and its subfolders for new saves every ${seconds(t.pollIntervalMs)}, because ${reason}.`,
+      );
     else this.setStatus('watching', 'Watching this folder and its subfolders for new saves.');
     // Catch up: whatever arrived while not watching (Scribe closed, folder away).
     await this.rescan();
@@ -274,7 +279,10 @@ export class FolderWatcher {
     const wasPolling = this.status?.state === 'polling';
     await this.closeWatcher();
     if (wasPolling) {
-      this.setStatus('error', `Checking this folder failed (${code}); Scribe tries again every ${seconds(this.hooks.timings.rootCheckMs)}.`);
+      this.setStatus(
+        'error',
+        `Checking this folder failed (${code}); Scribe tries again every ${seconds(this.hooks.timings.rootCheckMs)}.`,
+      );
       this.schedule(() => this.probe());
       return;
     }

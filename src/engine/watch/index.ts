@@ -2,7 +2,16 @@ export { WatchService, type WatchRun, type WatchServiceOptions } from './watch-s
 export { defaultWatchTimings, type WatchTimings } from './folder-watcher.js';
 export { archiveState, type ArchiveState } from './archive-state.js';
 export { isCandidateName, isIgnoredName } from './names.js';
-export { pollingReason, isNetworkFsType, isUncPath, mountOf, parseDarwinMount, parseProcMounts, type MountEntry, type PollingProbe } from './network.js';
+export {
+  pollingReason,
+  isNetworkFsType,
+  isUncPath,
+  mountOf,
+  parseDarwinMount,
+  parseProcMounts,
+  type MountEntry,
+  type PollingProbe,
+} from './network.js';
 export {
   expandWindowsEnv,
   oldWorldSaveFolderCandidates,

@@ -5,7 +5,20 @@ import path from 'node:path';
  * temporary names downloaders, copy tools, editors and the game itself use
  * while a file is still being written (the final name appears by rename).
  */
-const tempSuffixes = ['.tmp', '.temp', '.part', '.partial', '.crdownload', '.download', '.opdownload', '.filepart', '.!ut', '.!qb', '.swp', '.lock'];
+const tempSuffixes = [
+  '.tmp',
+  '.temp',
+  '.part',
+  '.partial',
+  '.crdownload',
+  '.download',
+  '.opdownload',
+  '.filepart',
+  '.!ut',
+  '.!qb',
+  '.swp',
+  '.lock',
+];
 const systemFiles = new Set(['thumbs.db', 'desktop.ini', 'icon\r']);
 
 /** True for names the watcher skips entirely, files and folders alike. */

@@ -124,5 +124,7 @@ export async function pollingReason(folder: string, probe: PollingProbe = system
     real = path.resolve(folder);
   }
   const mount = mountOf(real, mounts);
-  return mount && isNetworkFsType(mount.type) ? `it is on a network or FUSE drive (${mount.type}), where change notifications are unreliable` : null;
+  return mount && isNetworkFsType(mount.type)
+    ? `it is on a network or FUSE drive (${mount.type}), where change notifications are unreliable`
+    : null;
 }

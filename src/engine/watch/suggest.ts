@@ -88,7 +88,20 @@ export function oldWorldSaveFolderCandidates(ctx: SuggestContext): string[] {
   const dataHome = get('XDG_DATA_HOME');
   const local = p.join(ctx.home, '.local', 'share');
   const inPrefix = (steam: string): string =>
-    p.join(steam, 'steamapps', 'compatdata', String(oldWorldSteamAppId), 'pfx', 'drive_c', 'users', 'steamuser', 'Documents', 'My Games', 'OldWorld', 'Saves');
+    p.join(
+      steam,
+      'steamapps',
+      'compatdata',
+      String(oldWorldSteamAppId),
+      'pfx',
+      'drive_c',
+      'users',
+      'steamuser',
+      'Documents',
+      'My Games',
+      'OldWorld',
+      'Saves',
+    );
   const out = [
     ...(dataHome && p.isAbsolute(dataHome) && dataHome !== local ? [p.join(dataHome, 'OldWorld', 'Saves')] : []),
     p.join(local, 'OldWorld', 'Saves'),
