@@ -88,7 +88,12 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.whenReady().then(start, (err: unknown) => {
+  app.whenReady().then(() => {
+    // The app needs no browser permission (camera, notifications from pages, ...): refuse every request.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    return start();
+  }, (err: unknown) => {
     dialog.showErrorBox('Scribe could not start', String(err));
     app.quit();
   });

@@ -16,11 +16,20 @@ import { startHarness, type Harness } from '../harness/server';
 let harness: Harness;
 let scratch: string;
 
-test.beforeEach(async () => {
+test.beforeEach(async ({ page }) => {
   harness = await startHarness();
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-ui-'));
+  // The app runs under a strict Content-Security-Policy (no inline scripts or styles): record any violation.
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sourceFile}:${e.lineNumber}`));
+  });
 });
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  if (page.url().startsWith('http')) {
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  }
   await harness?.close();
   await fs.rm(scratch, { recursive: true, force: true });
 });
