@@ -25,10 +25,38 @@ import Database from 'better-sqlite3';
 import type { ParsedSave } from '../src/engine/reader/parsed-save.js';
 import { DuckDbStore, compileAppend, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
 import type { Store } from '../src/engine/store/index.js';
-import { SqliteStore, compileFlatten, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
+import { SqliteStore, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
 import { tableSpecs, type ColumnKind, type TableSpec } from '../src/engine/store/tables.js';
 import { makeParsedSave, totalRows } from '../test/store/make-save.js';
 import { renderTable, type BenchRow } from './table.js';
+
+type FlattenFn = (rows: readonly object[], start: number, count: number, saveId: number, out: unknown[]) => void;
+
+/**
+ * (The bare-driver comparison binds row objects directly.) Compiles the parameter flattening of one table: save_id then each field,
+ * booleans as 0/1 (SQLite has no boolean to bind), undefined as NULL.
+ * Generated so each field is a constant property load, not a keyed lookup.
+ */
+function compileFlatten(fields: readonly string[], kinds: readonly ColumnKind[]): FlattenFn {
+  const body = [
+    'let k = 0;',
+    'for (let r = start; r < start + count; r++) {',
+    '  const row = rows[r];',
+    '  let v;',
+    '  out[k++] = saveId;',
+  ];
+  fields.forEach((f, i) => {
+    body.push(`  v = row[${JSON.stringify(f)}];`);
+    body.push(
+      kinds[i] === 'bool'
+        ? '  out[k++] = v === true ? 1 : v === false ? 0 : v === undefined ? null : v;'
+        : '  out[k++] = v === undefined ? null : v;',
+    );
+  });
+  body.push('}');
+  return new Function('rows', 'start', 'count', 'saveId', 'out', body.join('\n')) as FlattenFn;
+}
+
 
 export interface BenchStoreOptions {
   /** Measured saves per round (after warm-up). */

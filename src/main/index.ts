@@ -1,4 +1,4 @@
-import { app, type BrowserWindow, dialog, Menu, shell } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerEntry from '../engine/worker/parse-worker?modulePath';

@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import type { FailureInfo } from '../../shared/errors.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
 import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
 import type { FromWorker, StageTimings, ToWorker } from './worker-protocol.js';
 
@@ -25,7 +24,8 @@ export interface Hashed {
 export type Screen = (hashed: Hashed) => Promise<null | { skip: true }>;
 
 export type JobOutcome =
-  | { kind: 'parsed'; save: ParsedSave; hashed: Hashed; timings: StageTimings; transferMs: number }
+  /** `save`: encoded bytes, decoded by the writer just before it writes (they are smaller than the rows). */
+  | { kind: 'parsed'; save: Uint8Array; hashed: Hashed; timings: StageTimings; transferMs: number }
   | { kind: 'screened'; hashed: Hashed }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
 

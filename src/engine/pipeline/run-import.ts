@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { failureAdvice, skipReasons, type FailureInfo } from '../../shared/errors.js';
 import type { DiscoveryNotice, FileResult, ImportKind, ImportProgress, ImportStarted, ImportSummary } from '../../shared/import.js';
 import { toFailure } from '../errors.js';
-import type { Store } from '../store/index.js';
+import { decodeSaveBytes, type Store } from '../store/index.js';
 import { discover, type Candidate } from './discover.js';
 import { WorkerPool, type JobOutcome, type PoolOptions } from './pool.js';
 import { ProgressTracker, Throttle } from './progress.js';
@@ -127,14 +127,18 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     const write = async (candidate: Candidate, outcome: Extract<JobOutcome, { kind: 'parsed' }>): Promise<void> => {
       if (signal?.aborted) return; // Left queued for resume.
       const t0 = performance.now();
+      let writeStart = t0;
       try {
+        const save = decodeSaveBytes(outcome.save);
+        writeStart = performance.now();
+        stages.transferMs += writeStart - t0;
         const result = await store.insertSave(
-          outcome.save,
+          save,
           { path: candidate.path, sha256: outcome.hashed.sha256, size: outcome.hashed.size, mtimeMs: outcome.hashed.mtimeMs },
           { replace: options.replace ?? false },
         );
         if (result.status === 'imported') {
-          end({ runId, path: candidate.path, status: 'imported', saveId: result.saveId, gameName: outcome.save.meta.gameName, turn: outcome.save.meta.turn }, candidate.size);
+          end({ runId, path: candidate.path, status: 'imported', saveId: result.saveId, gameName: save.meta.gameName, turn: save.meta.turn }, candidate.size);
         } else {
           end({ runId, path: candidate.path, status: 'skipped', code: result.code, message: result.message, saveId: result.saveId }, candidate.size);
         }
@@ -144,7 +148,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
         await store.ledgerMarkFailed(candidate.path, info.code, info.message).catch(() => {});
         end(failed(runId, candidate.path, info), candidate.size);
       } finally {
-        stages.writeMs += performance.now() - t0;
+        stages.writeMs += performance.now() - writeStart;
       }
     };
 

@@ -1,5 +1,4 @@
 import type { FailureInfo } from '../../shared/errors.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
 
 /**
  * Messages between the pipeline and a parse worker. A job goes in two steps so
@@ -23,5 +22,6 @@ export interface StageTimings {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'hashed'; jobId: number; sha256: string; size: number; mtimeMs: number }
-  | { type: 'parsed'; jobId: number; save: ParsedSave; timings: StageTimings }
+  /** `save`: the parsed save as encodeSaveBytes wrote it (flat rows as JSON bytes; see store/encoded-save.ts). */
+  | { type: 'parsed'; jobId: number; save: Uint8Array; timings: StageTimings }
   | { type: 'failed'; jobId: number; failure: FailureInfo };

@@ -20,6 +20,7 @@ import type {
 } from '../../shared/library.js';
 import type { Backend } from '../../shared/settings.js';
 import type { ParsedSave, SaveMeta } from '../reader/parsed-save.js';
+import type { EncodedSave } from './encoded-save.js';
 import type { InsertOptions, InsertResult, LedgerFile, LedgerHashed, SaveSource, Store } from './store.js';
 import { tableSpecs } from './tables.js';
 
@@ -412,7 +413,7 @@ export abstract class StoreBase implements Store {
   /** SQL for "the name equals ? ignoring case", using the dialect's index-friendly form. */
   protected abstract nameEqualsSql(column: string): string;
 
-  protected abstract doInsertSave(save: ParsedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult>;
+  protected abstract doInsertSave(save: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult>;
   protected abstract doDeleteSave(saveId: number): Promise<boolean>;
   protected abstract doClose(): Promise<void>;
 
@@ -426,7 +427,7 @@ export abstract class StoreBase implements Store {
     return next;
   }
 
-  insertSave(save: ParsedSave, source: SaveSource, opts: InsertOptions = {}): Promise<InsertResult> {
+  insertSave(save: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions = {}): Promise<InsertResult> {
     return this.exclusive(() => this.doInsertSave(save, source, opts));
   }
 

@@ -30,6 +30,7 @@ import {
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
+import { decodeSave, isEncodedSave, type EncodedSave } from './encoded-save.js';
 import { tableSpecs, type ColumnKind, type TableSpec } from './tables.js';
 
 export interface DuckDbStoreOptions {
@@ -251,8 +252,10 @@ export class DuckDbStore extends StoreBase {
     return (await this.run('DELETE FROM saves WHERE id = ?', [saveId])) > 0;
   }
 
-  protected async doInsertSave(save: ParsedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
+  protected async doInsertSave(input: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
     const t0 = performance.now();
+    // The Appender takes values one call at a time either way; rows as objects are its natural input.
+    const save = isEncodedSave(input) ? decodeSave(input) : input;
     const meta = save.meta;
     const ledger = (status: 'imported' | 'skipped', saveId: number, code: SkipCode | null, message: string | null) =>
       this.finishLedgerRow({

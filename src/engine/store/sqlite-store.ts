@@ -31,7 +31,8 @@ import {
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
-import { tableSpecs, type ColumnKind, type TableSpec } from './tables.js';
+import { encodeSave, isEncodedSave, type EncodedSave, type EncodedTable } from './encoded-save.js';
+import { tableSpecs, type TableSpec } from './tables.js';
 
 export interface SqliteStoreOptions {
   /** Rows per INSERT statement; 1 = one prepared single-row statement per row. */
@@ -72,37 +73,10 @@ export function configureSqlite(db: Db): void {
   db.pragma('temp_store = MEMORY');
 }
 
-type FlattenFn = (rows: readonly object[], start: number, count: number, saveId: number, out: unknown[]) => void;
-
-/**
- * Compiles the parameter flattening of one table: save_id then each field,
- * booleans as 0/1 (SQLite has no boolean to bind), undefined as NULL.
- * Generated so each field is a constant property load, not a keyed lookup.
- */
-export function compileFlatten(fields: readonly string[], kinds: readonly ColumnKind[]): FlattenFn {
-  const body = [
-    'let k = 0;',
-    'for (let r = start; r < start + count; r++) {',
-    '  const row = rows[r];',
-    '  let v;',
-    '  out[k++] = saveId;',
-  ];
-  fields.forEach((f, i) => {
-    body.push(`  v = row[${JSON.stringify(f)}];`);
-    body.push(
-      kinds[i] === 'bool'
-        ? '  out[k++] = v === true ? 1 : v === false ? 0 : v === undefined ? null : v;'
-        : '  out[k++] = v === undefined ? null : v;',
-    );
-  });
-  body.push('}');
-  return new Function('rows', 'start', 'count', 'saveId', 'out', body.join('\n')) as FlattenFn;
-}
-
 interface TablePlan {
   spec: TableSpec;
+  /** Columns per row: save_id and the spec's fields. */
   width: number;
-  flatten: FlattenFn;
   sqlHead: string;
   rowSql: string;
   /** Per statement size: the statement and its reused parameter array. */
@@ -125,7 +99,6 @@ export class SqliteStore extends StoreBase {
       return {
         spec,
         width: cols.length,
-        flatten: compileFlatten(spec.fields, spec.kinds),
         sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
         rowSql: `(${cols.map(() => '?').join(', ')})`,
         statements: new Map(),
@@ -196,10 +169,12 @@ export class SqliteStore extends StoreBase {
 
   // ---------------------------------------------------------------- writes
 
-  private insertRows(plan: TablePlan, rows: readonly object[], saveId: number): void {
+  private insertRows(plan: TablePlan, table: EncodedTable, saveId: number): void {
     const { width } = plan;
-    let i = 0;
-    for (const n of statementSizes(rows.length, this.rowsPerStatement)) {
+    const fieldCount = width - 1;
+    const { values } = table;
+    let src = 0;
+    for (const n of statementSizes(table.count, this.rowsPerStatement)) {
       let prepared = plan.statements.get(n);
       if (!prepared) {
         prepared = {
@@ -208,9 +183,14 @@ export class SqliteStore extends StoreBase {
         };
         plan.statements.set(n, prepared);
       }
-      plan.flatten(rows, i, n, saveId, prepared.params);
-      prepared.stmt.run(prepared.params);
-      i += n;
+      // Rows arrive flat in column order: prefix each with its save id.
+      const params = prepared.params;
+      let k = 0;
+      for (let r = 0; r < n; r++) {
+        params[k++] = saveId;
+        for (let c = 0; c < fieldCount; c++) params[k++] = values[src++];
+      }
+      prepared.stmt.run(params);
     }
   }
 
@@ -224,8 +204,9 @@ export class SqliteStore extends StoreBase {
     return this.stmt('DELETE FROM saves WHERE id = ?').run(saveId).changes > 0;
   }
 
-  protected async doInsertSave(save: ParsedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
+  protected async doInsertSave(input: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
     const t0 = performance.now();
+    const save = isEncodedSave(input) ? input : encodeSave(input);
     const meta = save.meta;
     const write = (): InsertResult => {
       const bySha = this.stmt('SELECT id FROM saves WHERE sha256 = ?').get(source.sha256) as { id: number } | undefined;
@@ -270,8 +251,8 @@ export class SqliteStore extends StoreBase {
           .lastInsertRowid,
       );
       for (const plan of this.plans) {
-        const rows = save[plan.spec.list] as readonly object[];
-        if (rows.length) this.insertRows(plan, rows, saveId);
+        const table = save.tables[plan.spec.list];
+        if (table.count) this.insertRows(plan, table, saveId);
       }
       // Files that pointed at a replaced save now point at its replacement.
       for (const old of replaced) this.stmt('UPDATE import_ledger SET save_id = ? WHERE save_id = ?').run(saveId, old);

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/library.js';
 import type { Backend } from '../../shared/settings.js';
 import type { ParsedSave } from '../reader/parsed-save.js';
+import type { EncodedSave } from './encoded-save.js';
 
 /** The archive a save was read from. */
 export interface SaveSource {
@@ -69,7 +70,7 @@ export interface Store {
    * `replace`). Throws ScribeError DB_WRITE_FAILED when the write fails:
    * nothing of the save is kept and the ledger row is marked failed.
    */
-  insertSave(save: ParsedSave, source: SaveSource, opts?: InsertOptions): Promise<InsertResult>;
+  insertSave(save: ParsedSave | EncodedSave, source: SaveSource, opts?: InsertOptions): Promise<InsertResult>;
   /** Deletes a save and every row of it; false when there was none. */
   deleteSave(saveId: number): Promise<boolean>;
 

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { ScribeError, toFailure } from '../errors.js';
 import { readSave } from '../reader/index.js';
+import { encodeSaveBytes } from '../store/encoded-save.js';
 import type { FromWorker, ToWorker } from '../pipeline/worker-protocol.js';
 
 interface ParentPortLike {
@@ -54,7 +55,7 @@ async function parse(jobId: number, maxXmlBytes: number): Promise<void> {
   if (!job || job.jobId !== jobId) return;
   const started = performance.now();
   try {
-    const save = await readSave(job.bytes, { maxXmlBytes });
+    const save = encodeSaveBytes(await readSave(job.bytes, { maxXmlBytes }));
     const parseMs = performance.now() - started;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     send({ type: 'parsed', jobId, save, timings: { readMs: job.readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB } });
