@@ -1,23 +1,40 @@
-// `npm start`: builds and runs the desktop app, or says plainly why it cannot here.
+// `npm start`: builds and runs the desktop app. Where the Electron binary is missing it tries
+// to download it once; where that is impossible (a sealed build machine) it says so and runs
+// the same engine headless: imports the paths given (`npm start -- ~/saves`) or the game's own
+// save folders, then lists the library.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 
-let binary = null;
-try {
-  binary = createRequire(import.meta.url)('electron');
-} catch {
-  binary = null;
+const require = createRequire(import.meta.url);
+const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: 'inherit', env, shell: process.platform === 'win32' }).status ?? 1;
+
+function electronBinary() {
+  try {
+    const binary = require('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
 }
-if (typeof binary !== 'string' || !existsSync(binary)) {
-  console.error(
-    'Scribe: the Electron binary is not installed on this machine, so the desktop app cannot start.\n' +
-      'Install it where downloads are possible (npm rebuild electron, without ELECTRON_SKIP_BINARY_DOWNLOAD),\n' +
-      'or use the command line, which runs the same engine: npm run scribe -- import <folder>',
-  );
-  process.exit(1);
+
+const args = process.argv.slice(2);
+if (!electronBinary()) {
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  console.log('Scribe: fetching the Electron binary…');
+  spawnSync(process.execPath, [require.resolve('electron/install.js')], { stdio: 'ignore', env });
 }
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
-const built = run('npx', ['electron-vite', 'build']);
-if (built !== 0) process.exit(built);
-process.exit(run('npx', ['electron-vite', 'preview']));
+if (electronBinary()) {
+  const built = run('npx', ['electron-vite', 'build']);
+  process.exit(built !== 0 ? built : run('npx', ['electron-vite', 'preview', '--', ...args]));
+}
+
+console.log(
+  'Scribe: the Electron binary cannot be downloaded on this machine, so the window cannot open here.\n' +
+    'Running the same import engine from the command line instead (npm run scribe -- --help for more).\n',
+);
+const imported = run(process.execPath, ['scripts/scribe.mjs', 'import', ...(args.length > 0 ? args : ['--game-folders'])]);
+if (imported === 2 && args.length === 0) console.log('\nNothing to import yet: pass folders of saves, e.g. `npm start -- ~/saves`.');
+run(process.execPath, ['scripts/scribe.mjs', 'list']);
+process.exit(imported === 2 && args.length === 0 ? 0 : imported);

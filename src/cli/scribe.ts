@@ -11,6 +11,7 @@ import { SettingsStore } from '../engine/settings-store.js';
 import { openStore, type Store } from '../engine/store/index.js';
 import { Importer } from '../engine/importer.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
+import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
 import type { ImportKind } from '../shared/import.js';
 import type { Backend } from '../shared/settings.js';
 import { createReporter } from './report.js';
@@ -107,12 +108,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('import')
     .description('import archives and folders of archives (recursively)')
-    .argument('<paths...>', 'save archives or folders')
+    .argument('[paths...]', 'save archives or folders')
+    .option('--game-folders', 'also import Old World’s own save folders found on this computer')
     .option(...dbOption)
     .option(...workersOption)
     .option('--replace', 'replace a save of the same game and turn instead of skipping')
     .option(...jsonOption)
-    .action(async (paths: string[], options: ImportOptions) => setExit(await importCommand('import', paths, options)));
+    .action(async (paths: string[], options: ImportOptions & { gameFolders?: boolean }) => {
+      const all = [...paths, ...(options.gameFolders ? await systemSaveFolderSuggestions([]) : [])];
+      if (all.length === 0) {
+        process.stderr.write(
+          options.gameFolders ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n' : 'scribe: name the saves or folders to import (or use --game-folders).\n',
+        );
+        return setExit(exitCodes.usage);
+      }
+      setExit(await importCommand('import', all, options));
+    });
 
   program
     .command('resume')

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerEntry from '../engine/worker/parse-worker?modulePath';
 import { createScribeService, type ScribeService } from '../engine/service.js';
+import { logEvent, RotatingLog } from '../engine/rotating-log.js';
 import { buildMenu } from './menu.js';
 import { watchRunNotifier } from './notify.js';
 import { registerHandlers, windowEventSink } from './ipc.js';
@@ -13,6 +14,7 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 // SCRIBE_DATA_DIR moves everything (settings, logs, database, Chromium's storage) for tests and portable use.
 if (process.env.SCRIBE_DATA_DIR) app.setPath('userData', path.resolve(process.env.SCRIBE_DATA_DIR));
 let win: BrowserWindow | null = null;
+let log: RotatingLog;
 let service: ScribeService | null = null;
 
 /** Archives passed on the command line (or to a second launch) are imported at once. */
@@ -41,6 +43,8 @@ async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  log = new RotatingLog(path.join(app.getPath('userData'), 'logs', 'scribe.log'));
+  log.write('info', `Scribe ${app.getVersion()} started`);
   const toWindow = windowEventSink(() => win);
   const notifyWatchRuns = watchRunNotifier(() => win);
   service = await createScribeService({
@@ -56,6 +60,7 @@ async function start(): Promise<void> {
     workerEntry,
     emit: (name, payload) => {
       toWindow(name, payload);
+      logEvent(log, name, payload);
       notifyWatchRuns(name, payload);
     },
   });

@@ -1,10 +1,19 @@
+/** Words for people from the save's enum-like names: one implementation for the renderer, the CLI and the store. */
+const smallWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
 /**
- * Turns the save's enum-like names into words for people:
- * NATION_PERSIA -> "Persia", YIELD_CIVICS -> "Civics", FAMILY_THE_BARCIDS -> "The Barcids".
+ * The save's enum-like names in words: `NATION_PERSIA` -> "Persia",
+ * `DLC_BEHIND_THE_THRONE` -> "Behind the Throne", `MAPCLASS_CoastalRainBasin`
+ * -> "Coastal Rain Basin": CamelCase values split, small words kept lower case.
  */
 export function displayName(value: string | null | undefined): string {
   if (!value) return '—';
-  const words = value.replace(/^[A-Z]+_/, '').split('_').filter(Boolean);
+  const words = value
+    .replace(/^[A-Z0-9]+_(?=.)/, '')
+    .split('_')
+    .flatMap((w) => (/[a-z]/.test(w) && /[A-Z]/.test(w.slice(1)) ? w.split(/(?<=[a-z0-9])(?=[A-Z])/) : [w]))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
   if (words.length === 0) return value;
-  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+  return words.map((w, i) => (i > 0 && smallWords.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
 }

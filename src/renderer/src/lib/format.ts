@@ -2,25 +2,9 @@
  * Pure formatting for people: numbers, sizes, durations, dates and the
  * save's enum-like names. No DOM and no state, so it is unit-testable in Node.
  */
-const smallWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+import { displayName } from '../../../shared/format';
 
-/**
- * The save's enum-like names in words: `NATION_PERSIA` -> "Persia",
- * `DLC_BEHIND_THE_THRONE` -> "Behind the Throne", `MAPCLASS_CoastalRainBasin`
- * -> "Coastal Rain Basin". Like the shared `displayName`, plus the game's
- * CamelCase values and title-case small words.
- */
-export function displayName(value: string | null | undefined): string {
-  if (!value) return '—';
-  const words = value
-    .replace(/^[A-Z0-9]+_(?=.)/, '')
-    .split('_')
-    .flatMap((w) => (/[a-z]/.test(w) && /[A-Z]/.test(w.slice(1)) ? w.split(/(?<=[a-z0-9])(?=[A-Z])/) : [w]))
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-  if (words.length === 0) return value;
-  return words.map((w, i) => (i > 0 && smallWords.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
-}
+export { displayName };
 
 /** `NATION_PERSIA` -> "Persia"; a missing nation reads as "No nation" rather than a dash in sentences. */
 export function nationName(nation: string | null | undefined): string {
