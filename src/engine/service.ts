@@ -3,7 +3,7 @@ import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
 import { ScribeError } from './errors.js';
 import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
-import { openStore } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
 
@@ -125,19 +125,23 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const before = settings.get();
-      const after = await settings.update(patch ?? {});
-      if (after.databasePath !== before.databasePath || after.backend !== before.backend) {
-        if (importer.running) {
-          await settings.update({ databasePath: before.databasePath, backend: before.backend });
-          throw new ScribeError('INTERNAL', 'The database cannot be changed while an import is running.');
+      const wanted = settings.preview(patch ?? {});
+      if (wanted.databasePath !== before.databasePath || wanted.backend !== before.backend) {
+        if (importer.running) throw new ScribeError('INTERNAL', 'The database cannot be changed while an import is running.');
+        // Opened before anything is saved: a database that cannot be used leaves the settings as they were.
+        let next: Store;
+        try {
+          next = await openStore(wanted.databasePath, { backend: wanted.backend });
+        } catch (err) {
+          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
         }
-        const next = await openStore(after.databasePath, { backend: after.backend });
         await store.close();
         store = next;
         importer.configure({ store });
         // The new library's ledger knows none of the watched files: offer them all again.
         if (watching) void watcher.refresh();
       }
+      const after = await settings.update(patch ?? {});
       importer.configure({ workers: after.workers, maxXmlBytes: maxXmlBytes(after) });
       if (JSON.stringify(after.watchFolders) !== JSON.stringify(before.watchFolders)) {
         watchFolders(after.watchFolders);

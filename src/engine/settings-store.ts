@@ -25,6 +25,21 @@ export function sanitizeSettings(input: unknown, base: Settings): Settings {
   return out;
 }
 
+const backendExtensions = { sqlite: '.sqlite', duckdb: '.duckdb' } as const;
+
+/**
+ * Switching the backend alone keeps the library's folder and name but gives the
+ * file the new backend's extension: a DuckDB database in `scribe.sqlite` would
+ * mislead every tool that opens it.
+ */
+export function withBackendExtension(next: Settings, before: Settings, patch: Partial<Settings>): Settings {
+  if (next.backend === before.backend || patch.databasePath !== undefined) return next;
+  const ext = path.extname(next.databasePath).toLowerCase();
+  if (ext !== backendExtensions[before.backend] && ext !== '') return next;
+  const stem = ext ? next.databasePath.slice(0, -ext.length) : next.databasePath;
+  return { ...next, databasePath: stem + backendExtensions[next.backend] };
+}
+
 /** Settings persisted as JSON in the data folder, written atomically so a crash never leaves half a file. */
 export class SettingsStore {
   private current: Settings;
@@ -52,8 +67,13 @@ export class SettingsStore {
     return { ...this.current, watchFolders: [...this.current.watchFolders] };
   }
 
+  /** What `update(patch)` would store, without storing it. */
+  preview(patch: Partial<Settings>): Settings {
+    return withBackendExtension(sanitizeSettings({ ...this.current, ...patch }, this.current), this.current, patch);
+  }
+
   async update(patch: Partial<Settings>): Promise<Settings> {
-    this.current = sanitizeSettings({ ...this.current, ...patch }, this.current);
+    this.current = this.preview(patch);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(this.current, null, 2));
