@@ -10,6 +10,7 @@
  *
  * Same seed => same object, field for field; no clock, no Math.random.
  */
+import { emptySave } from '../../src/engine/reader/map/save.js';
 import {
   countRows,
   type CharacterRow,
@@ -425,65 +426,36 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   const nCities = typical ? 43 : 3;
   const nUnits = typical ? 300 : 6;
 
-  const save: ParsedSave = {
-    meta: {
-      gameId,
-      gameName: `Game ${opts.seed} — ${pick(FIRST_NAMES)} vs ${pick(FIRST_NAMES)}`,
-      turn,
-      saveDate: `${int(1, 28)} September 2025`,
-      version: `1.0.${int(70000, 80000)}`,
-      mods: chance(0.5) ? ['name-every-child', 'dynamicUnits'] : [],
-      dlc: ['DLC_BEHIND_THE_THRONE', 'DLC_HEROES_OF_AEGEAN', 'DLC_THE_SACRED_AND_THE_PROFANE'].slice(0, int(0, 3)),
-      mapWidth,
-      mapClass: 'MAPCLASS_CoastalRainBasin',
-      mapSize: typical ? 'MAPSIZE_MEDIUM' : 'MAPSIZE_SMALLEST',
-      mapAspectRatio: 'MAPASPECTRATIO_SQUARE',
-      gameMode: chance(0.5) ? 'NETWORK' : 'SINGLE_PLAYER',
-      turnStyle: 'TURNSTYLE_TIGHT',
-      difficulty: pick(['DIFFICULTY_NOBLE', 'DIFFICULTY_MAGNIFICENT', 'DIFFICULTY_GREAT']),
-      settings: {
-        FirstSeed: String(int(1, 2 ** 31)),
-        MapSeed: String(int(1, 2 ** 31)),
-        OpponentLevel: 'OPPONENTLEVEL_PEACEFUL',
-        TribeLevel: 'TRIBELEVEL_NORMAL',
-        Development: 'DEVELOPMENT_NONE',
-        Mortality: 'MORTALITY_NORMAL',
-        VictoryPointModifier: 'VICTORYPOINT_NORMAL',
-      },
-      victoryEnabled: ['VICTORY_POINTS', 'VICTORY_DOUBLE', 'VICTORY_AMBITION'],
-      gameOver: false,
-      winner: null,
-      activePlayer: 0,
-      xmlBytes: typical ? int(20_000_000, 30_000_000) : int(100_000, 200_000),
+  const save: ParsedSave = emptySave({
+    gameId,
+    gameName: `Game ${opts.seed} — ${pick(FIRST_NAMES)} vs ${pick(FIRST_NAMES)}`,
+    turn,
+    saveDate: `${int(1, 28)} September 2025`,
+    version: `1.0.${int(70000, 80000)}`,
+    mods: chance(0.5) ? ['name-every-child', 'dynamicUnits'] : [],
+    dlc: ['DLC_BEHIND_THE_THRONE', 'DLC_HEROES_OF_AEGEAN', 'DLC_THE_SACRED_AND_THE_PROFANE'].slice(0, int(0, 3)),
+    mapWidth,
+    mapClass: 'MAPCLASS_CoastalRainBasin',
+    mapSize: typical ? 'MAPSIZE_MEDIUM' : 'MAPSIZE_SMALLEST',
+    mapAspectRatio: 'MAPASPECTRATIO_SQUARE',
+    gameMode: chance(0.5) ? 'NETWORK' : 'SINGLE_PLAYER',
+    turnStyle: 'TURNSTYLE_TIGHT',
+    difficulty: pick(['DIFFICULTY_NOBLE', 'DIFFICULTY_MAGNIFICENT', 'DIFFICULTY_GREAT']),
+    settings: {
+      FirstSeed: String(int(1, 2 ** 31)),
+      MapSeed: String(int(1, 2 ** 31)),
+      OpponentLevel: 'OPPONENTLEVEL_PEACEFUL',
+      TribeLevel: 'TRIBELEVEL_NORMAL',
+      Development: 'DEVELOPMENT_NONE',
+      Mortality: 'MORTALITY_NORMAL',
+      VictoryPointModifier: 'VICTORYPOINT_NORMAL',
     },
-    players: [],
-    playerValues: [],
-    playerLaws: [],
-    playerLeaders: [],
-    playerCouncil: [],
-    playerFamilies: [],
-    playerGoals: [],
-    history: [],
-    logEntries: [],
-    memories: [],
-    characters: [],
-    characterTraits: [],
-    characterRatings: [],
-    characterRelationships: [],
-    characterSpouses: [],
-    cities: [],
-    cityReligions: [],
-    cityCulture: [],
-    cityValues: [],
-    tiles: [],
-    tileOwnerHistory: [],
-    units: [],
-    unitPromotions: [],
-    families: [],
-    religions: [],
-    tribes: [],
-    diplomacy: [],
-  };
+    victoryEnabled: ['VICTORY_POINTS', 'VICTORY_DOUBLE', 'VICTORY_AMBITION'],
+    gameOver: false,
+    winner: null,
+    activePlayer: 0,
+    xmlBytes: typical ? int(20_000_000, 30_000_000) : int(100_000, 200_000),
+  });
   if (chance(typical ? 0.3 : 0.5)) {
     save.meta.gameOver = true;
     save.meta.winner = { team: int(0, nPlayers - 1), playerId: null, victory: 'VICTORY_POINTS' };
