@@ -292,6 +292,7 @@ test.describe('with saves', () => {
     await expect(page.getByTestId('summary-skipped')).toHaveText('0');
     await expect(page.getByTestId('summary-failed')).toHaveText('1');
     await expect(page.getByTestId('summary-sentence')).toContainText('4 files: 3 saves imported, 0 skipped, 1 failed.');
+    await page.screenshot({ path: path.join(screenshotDir, 'import-finished-light.png'), fullPage: true, animations: 'disabled' });
 
     // The failure shows the engine's own sentence and the advice for its code.
     const failed = harness.events.map((e) => e.payload as FileResult).find((r) => r.status === 'failed');
