@@ -1,11 +1,11 @@
 import { utilityProcess } from 'electron';
-import type { WorkerHandle, WorkerSpawner } from '../engine/pipeline/worker-handle.js';
+import { workerExecArgv, type WorkerHandle, type WorkerSpawner } from '../engine/pipeline/worker-handle.js';
 
 /** Spawns a parse worker as an Electron utility process (no renderer, no Node integration leaks). */
 export const utilitySpawner: WorkerSpawner = (entry, options): WorkerHandle => {
   const child = utilityProcess.fork(entry, [], {
     serviceName: 'Scribe save parser',
-    execArgv: [`--max-old-space-size=${options.maxOldSpaceMB}`],
+    execArgv: workerExecArgv(options),
     stdio: 'inherit',
   });
   let alive = true;

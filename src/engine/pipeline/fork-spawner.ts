@@ -1,10 +1,10 @@
 import { fork } from 'node:child_process';
-import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
+import { workerExecArgv, type WorkerHandle, type WorkerSpawner } from './worker-handle.js';
 
 /** Spawns a parse worker with `child_process.fork` (command line, tests, bench). */
 export const forkSpawner: WorkerSpawner = (entry, options): WorkerHandle => {
   const child = fork(entry, [], {
-    execArgv: [`--max-old-space-size=${options.maxOldSpaceMB}`],
+    execArgv: workerExecArgv(options),
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

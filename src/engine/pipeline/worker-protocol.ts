@@ -22,6 +22,6 @@ export interface StageTimings {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'hashed'; jobId: number; sha256: string; size: number; mtimeMs: number }
-  /** `save`: the parsed save as encodeSaveBytes wrote it (flat rows as JSON bytes; see store/encoded-save.ts). */
+  /** `save`: the parsed save as encodeSaveBytes wrote it (a JSON header and typed cells; see store/encoded-save.ts). */
   | { type: 'parsed'; jobId: number; save: Uint8Array; timings: StageTimings }
   | { type: 'failed'; jobId: number; failure: FailureInfo };

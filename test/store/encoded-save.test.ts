@@ -1,0 +1,109 @@
+/**
+ * The encoded form a save crosses from a parse worker to the writer in:
+ * lossless (up to row order, which is the SQLite key order), byte round trip
+ * at any alignment, wrong value types refused, and the sort keys it uses are
+ * the keys SQLite clusters on.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ParsedSave } from '../../src/engine/reader/parsed-save.js';
+import { clusterKeys, decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes } from '../../src/engine/store/encoded-save.js';
+import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
+import { tableSpecs } from '../../src/engine/store/tables.js';
+import { makeParsedSave } from './make-save.js';
+
+const root = mkdtempSync(join(tmpdir(), 'scribe-encoded-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+type Rows = Record<string, unknown>[];
+
+/** Rows as the writer stores them: absent fields as null. */
+function normalised(save: ParsedSave): Record<string, Rows> {
+  const out: Record<string, Rows> = {};
+  for (const spec of tableSpecs) {
+    out[spec.list] = (save[spec.list] as unknown as Rows).map((row) => Object.fromEntries(spec.fields.map((f) => [f, row[f] ?? null])));
+  }
+  return out;
+}
+
+/** Order-insensitive comparison: rows of each table as sorted JSON lines. */
+function asSets(tables: Record<string, Rows>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(tables).map(([k, rows]) => [k, rows.map((r) => JSON.stringify(r)).sort()]));
+}
+
+describe('encoded save', () => {
+  const save = makeParsedSave({ seed: 5, scale: 'typical' });
+
+  it('round-trips every row, through the bytes too, at any byte offset', () => {
+    const expected = asSets(normalised(save));
+    expect(asSets(normalised(decodeSave(encodeSave(save))))).toEqual(expected);
+    const bytes = encodeSaveBytes(save);
+    for (const shift of [0, 1, 3, 8]) {
+      // What the IPC layer hands over may be a view at any offset of a larger buffer.
+      const carrier = new Uint8Array(bytes.byteLength + shift);
+      carrier.set(bytes, shift);
+      const decoded = decodeSaveBytes(carrier.subarray(shift));
+      expect(decoded.meta).toEqual(save.meta);
+      expect(asSets(normalised(decodeSave(decoded)))).toEqual(expected);
+    }
+  });
+
+  it('keeps numbers exactly, nulls as nulls and booleans as booleans', () => {
+    const odd = makeParsedSave({ seed: 6, scale: 'small' });
+    const tile = odd.tiles[0]!;
+    Object.assign(tile, { x: 2 ** 40 + 1, y: -7, terrain: null, road: true, riverW: false, ownerPlayerId: undefined });
+    const back = decodeSave(decodeSaveBytes(encodeSaveBytes(odd))).tiles.find((t) => t.id === tile.id)!;
+    expect(back).toMatchObject({ x: 2 ** 40 + 1, y: -7, terrain: null, road: true, riverW: false, ownerPlayerId: null });
+  });
+
+  it('sends each distinct text once', () => {
+    const encoded = encodeSave(save);
+    expect(new Set(encoded.strings).size).toBe(encoded.strings.length);
+    const textCells = tableSpecs.reduce((sum, s) => sum + save[s.list].length * s.kinds.filter((k) => k === 'text').length, 0);
+    expect(encoded.strings.length).toBeLessThan(textCells);
+  });
+
+  it('refuses a value of the wrong type in a number column instead of storing NULL', () => {
+    const bad = makeParsedSave({ seed: 7, scale: 'small' });
+    (bad.units[0] as unknown as { xp: unknown }).xp = { not: 'a number' };
+    expect(() => encodeSave(bad)).toThrow(/units\.xp/);
+  });
+
+  it('orders the rows of each clustered table by its key', () => {
+    const shuffled = makeParsedSave({ seed: 8, scale: 'small' });
+    shuffled.history.reverse();
+    shuffled.tiles.reverse();
+    const decoded = decodeSave(encodeSave(shuffled));
+    for (const spec of tableSpecs) {
+      const key = clusterKeys[spec.list];
+      if (!key) continue;
+      const rows = decoded[spec.list] as unknown as Rows;
+      for (let i = 1; i < rows.length; i++) {
+        const a = key.map((f) => rows[i - 1]![f] as string | number);
+        const b = key.map((f) => rows[i]![f] as string | number);
+        const cmp = a.findIndex((v, j) => v !== b[j]);
+        expect(cmp === -1 || a[cmp]! < b[cmp]!, `${spec.table} row ${i}`).toBe(true);
+      }
+    }
+  });
+
+  it('sorts by the primary key SQLite clusters each table on', () => {
+    const store = SqliteStore.open(join(root, 'keys.sqlite'));
+    try {
+      for (const spec of tableSpecs) {
+        const info = store.handle.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string; pk: number }[];
+        const pk = info
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name);
+        const key = clusterKeys[spec.list];
+        const expected = key ? ['save_id', ...key.map((f) => spec.columns[spec.fields.indexOf(f)])] : [];
+        expect(pk, spec.table).toEqual(expected);
+      }
+    } finally {
+      void store.close();
+    }
+  });
+});
