@@ -5,6 +5,7 @@
  */
 import type { FailureCode, SkipCode } from '../../shared/errors.js';
 import { displayName } from '../../shared/format.js';
+import { ScribeError } from '../errors.js';
 import type {
   LedgerEntry,
   LedgerPage,
@@ -267,6 +268,30 @@ export interface LedgerFinish {
   saveId: number | null;
   parseMs: number | null;
   writeMs: number | null;
+}
+
+/**
+ * What a failed write leaves: the ledger row marking the file failed and the
+ * error to throw, in the same words on both backends.
+ */
+export function failedWrite(source: SaveSource, err: unknown, writeMs: number): { row: LedgerFinish; error: ScribeError } {
+  const reason = err instanceof Error ? err.message : String(err);
+  const message = `The save could not be written to the database: ${reason}`;
+  return {
+    row: {
+      path: source.path,
+      size: source.size,
+      mtimeMs: source.mtimeMs,
+      sha256: source.sha256,
+      status: 'failed',
+      code: 'DB_WRITE_FAILED',
+      message,
+      saveId: null,
+      parseMs: source.parseMs ?? null,
+      writeMs,
+    },
+    error: new ScribeError('DB_WRITE_FAILED', message),
+  };
 }
 
 export interface SqlStatement {

@@ -27,6 +27,7 @@ import {
   type LedgerFinish,
   type Row,
   type SqlValue,
+  failedWrite,
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
@@ -324,25 +325,13 @@ export class DuckDbStore extends StoreBase {
     } catch (err) {
       await this.conn.run('ROLLBACK').catch(() => undefined);
       this.discardAppenders();
-      const reason = err instanceof Error ? err.message : String(err);
-      const message = `The save could not be written to the database: ${reason}`;
+      const failed = failedWrite(source, err, performance.now() - t0);
       try {
-        await this.finishLedgerRow({
-          path: source.path,
-          size: source.size,
-          mtimeMs: source.mtimeMs,
-          sha256: source.sha256,
-          status: 'failed',
-          code: 'DB_WRITE_FAILED',
-          message,
-          saveId: null,
-          parseMs: source.parseMs ?? null,
-          writeMs: performance.now() - t0,
-        });
+        await this.finishLedgerRow(failed.row);
       } catch {
         // The database itself is failing; the thrown error says why.
       }
-      throw new ScribeError('DB_WRITE_FAILED', message);
+      throw failed.error;
     }
   }
 
