@@ -2,7 +2,7 @@
 // any file whose name contains "crash" and hangs forever on one containing "hang".
 // Every other message goes to the real worker, imported below.
 process.on('message', (message) => {
-  if (message?.type !== 'hash') return;
+  if (message?.type !== 'job') return;
   if (message.path.includes('crash')) process.kill(process.pid, 'SIGSEGV');
   if (message.path.includes('hang')) for (;;);
 });

@@ -100,6 +100,21 @@ describe('import pipeline', () => {
     expect(await expectCompleteSaves(store, corpus)).toBe(3);
   });
 
+  it('skips a copy of an imported save under another name before parsing it', async () => {
+    const corpus = await writeCorpus(path.join(dir, 'first'), 1);
+    await importer(new Recorder()).run('import', [path.join(dir, 'first')]).done;
+    const copy = path.join(dir, 'elsewhere', 'renamed.zip');
+    await fs.mkdir(path.dirname(copy));
+    await fs.copyFile(corpus[0]!.path, copy);
+    const recorder = new Recorder();
+    const { summary, stages } = await importer(recorder).run('import', [copy]).done;
+    const saveId = (await store.listSaves({})).items[0]!.saveId;
+    expect(recorder.files).toEqual([expect.objectContaining({ path: copy, status: 'skipped', code: 'ALREADY_IMPORTED', saveId })]);
+    expect(summary).toMatchObject({ imported: 0, skipped: 1 });
+    expect(stages.parseMs).toBe(0);
+    expect((await store.ledgerLookup(copy))?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('fails only the file whose worker crashes or hangs, and imports the rest', async () => {
     const saves = path.join(dir, 'saves');
     const corpus = await writeCorpus(saves, 3);

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { FailureInfo } from '../../shared/errors.js';
 import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
-import type { FromWorker, StageTimings, ToWorker } from './worker-protocol.js';
+import type { FromWorker, Hashed, StageTimings, ToWorker } from './worker-protocol.js';
+
+export type { Hashed } from './worker-protocol.js';
 
 export interface PoolOptions {
   size: number;
@@ -9,31 +11,22 @@ export interface PoolOptions {
   entry: string;
   /** Heap cap per worker, MB. */
   maxOldSpaceMB: number;
-  /** Longest a worker may spend hashing or parsing one file. */
+  /** Longest a worker may spend reading, hashing and parsing one file. */
   fileTimeoutMs: number;
   maxXmlBytes: number;
+  /** The library's saves by SHA-256, given to every worker: files with these bytes are not parsed. */
+  known: ReadonlyMap<string, number>;
 }
-
-export interface Hashed {
-  sha256: string;
-  size: number;
-  mtimeMs: number;
-}
-
-/** Whether a hashed file should be parsed; a non-null answer ends the job there. */
-export type Screen = (hashed: Hashed) => Promise<null | { skip: true }>;
 
 export type JobOutcome =
   /** `save`: encoded bytes, decoded by the writer just before it writes (they are smaller than the rows). */
   | { kind: 'parsed'; save: Uint8Array; hashed: Hashed; timings: StageTimings; transferMs: number }
-  | { kind: 'screened'; hashed: Hashed }
+  | { kind: 'known'; hashed: Hashed; saveId: number }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
 
 interface Job {
   id: number;
   path: string;
-  screen: Screen;
-  hashed: Hashed | null;
   resolve(outcome: JobOutcome): void;
   timer: NodeJS.Timeout | null;
   timedOut: boolean;
@@ -61,7 +54,7 @@ class Slot {
   private ensureWorker(): WorkerHandle {
     if (this.handle && !this.exited) return this.handle;
     this.exited = false;
-    this.outbox = [];
+    this.outbox = [{ type: 'known', saves: [...this.options.known] }];
     const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
     handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
     handle.onExit(() => this.onExit(handle));
@@ -71,7 +64,7 @@ class Slot {
 
   start(job: Job): void {
     this.job = job;
-    this.send({ type: 'hash', jobId: job.id, path: job.path });
+    this.send({ type: 'job', jobId: job.id, path: job.path, maxXmlBytes: this.options.maxXmlBytes });
     this.armTimer(job);
   }
 
@@ -105,34 +98,18 @@ class Slot {
     const job = this.job;
     if (!job || message.jobId !== job.id) return;
     switch (message.type) {
-      case 'hashed': {
-        this.clearTimer(job); // Screening is our time, not the worker's.
-        job.hashed = { sha256: message.sha256, size: message.size, mtimeMs: message.mtimeMs };
-        const hashed = job.hashed;
-        job.screen(hashed).then(
-          (verdict) => {
-            if (this.job !== job) return;
-            if (verdict) {
-              this.send({ type: 'drop', jobId: job.id });
-              this.finish({ kind: 'screened', hashed });
-            } else {
-              this.send({ type: 'parse', jobId: job.id, maxXmlBytes: this.options.maxXmlBytes });
-              this.armTimer(job);
-            }
-          },
-          (err: unknown) => this.finish({ kind: 'failed', failure: { code: 'INTERNAL', message: String(err) }, hashed }),
-        );
+      case 'known':
+        this.finish({ kind: 'known', hashed: message.hashed, saveId: message.saveId });
         break;
-      }
       case 'parsed': {
         // Both clocks are wall time on one machine, so the difference is serialise + pipe + deserialise.
         const transferMs = Math.max(0, performance.timeOrigin + performance.now() - message.timings.sentAt);
         this.peakRssMB = Math.max(this.peakRssMB, message.timings.peakRssMB);
-        if (job.hashed) this.finish({ kind: 'parsed', save: message.save, hashed: job.hashed, timings: message.timings, transferMs });
+        this.finish({ kind: 'parsed', save: message.save, hashed: message.hashed, timings: message.timings, transferMs });
         break;
       }
       case 'failed':
-        this.finish({ kind: 'failed', failure: message.failure, hashed: job.hashed });
+        this.finish({ kind: 'failed', failure: message.failure, hashed: message.hashed });
         break;
     }
   }
@@ -146,7 +123,7 @@ class Slot {
     const failure: FailureInfo = job.timedOut
       ? { code: 'PARSE_TIMEOUT', message: `Reading this save took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s and was stopped.` }
       : { code: 'WORKER_CRASHED', message: 'The process reading this save stopped unexpectedly (it may have run out of memory).' };
-    this.finish({ kind: 'failed', failure, hashed: job.hashed });
+    this.finish({ kind: 'failed', failure, hashed: null });
   }
 
   private finish(outcome: JobOutcome): void {
@@ -167,7 +144,7 @@ class Slot {
     const handle = this.handle;
     this.handle = null;
     handle?.kill();
-    if (this.job) this.finish({ kind: 'failed', failure: { code: 'INTERNAL', message: 'Import stopped.' }, hashed: this.job.hashed });
+    if (this.job) this.finish({ kind: 'failed', failure: { code: 'INTERNAL', message: 'Import stopped.' }, hashed: null });
   }
 }
 
@@ -219,12 +196,12 @@ export class WorkerPool {
     );
   }
 
-  /** Waits for a free worker, then hashes, screens and parses one file. */
-  async process(path: string, screen: Screen): Promise<JobOutcome> {
+  /** Waits for a free worker, then reads, screens and parses one file. */
+  async process(path: string): Promise<JobOutcome> {
     const slot = await this.acquire();
     return new Promise<JobOutcome>((resolve) => {
       this.reserved.delete(slot);
-      slot.start({ id: this.nextJobId++, path, screen, hashed: null, resolve, timer: null, timedOut: false });
+      slot.start({ id: this.nextJobId++, path, resolve, timer: null, timedOut: false });
     });
   }
 

@@ -19,7 +19,7 @@ export interface ImportRunOptions {
   /** Files and folders as the user gave them. */
   paths: readonly string[];
   store: Store;
-  pool: Omit<PoolOptions, 'size'> & { size: number };
+  pool: Omit<PoolOptions, 'known'>;
   events: ImportEvents;
   signal?: AbortSignal;
   /** Replace a save of the same game and turn instead of skipping the new file. */
@@ -87,7 +87,15 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     throttle.request();
   };
 
-  const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size) });
+  // Read before the workers start, since each gets the list when it starts. A save written during
+  // this run is not in it: a second copy in the same run is caught by the store's own SHA check.
+  let known: ReadonlyMap<string, number>;
+  try {
+    known = new Map(await store.knownSaves());
+  } catch {
+    known = new Map();
+  }
+  const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known });
   let wake: (() => void) | null = null;
   // Cancel: stop the workers at once; jobs they held end and stay queued for resume.
   const onAbort = (): void => {
@@ -153,10 +161,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     };
 
     const handle = async (candidate: Candidate): Promise<void> => {
-      const outcome = await pool.process(candidate.path, async (hashed) => {
-        const known = await store.ledgerFindBySha(hashed.sha256);
-        return known && known.status === 'imported' ? { skip: true } : null;
-      });
+      const outcome = await pool.process(candidate.path);
       if (signal?.aborted) {
         released();
         return;
@@ -169,10 +174,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
         return;
       }
       try {
-        if (outcome.kind === 'screened') {
-          const known = await store.ledgerFindBySha(outcome.hashed.sha256);
-          await store.ledgerMarkSkipped(candidate.path, 'ALREADY_IMPORTED', skipReasons.ALREADY_IMPORTED, known?.saveId ?? null, outcome.hashed);
-          end({ runId, path: candidate.path, status: 'skipped', code: 'ALREADY_IMPORTED', message: skipReasons.ALREADY_IMPORTED, saveId: known?.saveId ?? null }, candidate.size);
+        if (outcome.kind === 'known') {
+          await store.ledgerMarkSkipped(candidate.path, 'ALREADY_IMPORTED', skipReasons.ALREADY_IMPORTED, outcome.saveId, outcome.hashed);
+          end({ runId, path: candidate.path, status: 'skipped', code: 'ALREADY_IMPORTED', message: skipReasons.ALREADY_IMPORTED, saveId: outcome.saveId }, candidate.size);
         } else {
           await store.ledgerMarkFailed(candidate.path, outcome.failure.code, outcome.failure.message, outcome.hashed);
           end(failed(runId, candidate.path, outcome.failure), candidate.size);

@@ -1,14 +1,18 @@
 import type { FailureInfo } from '../../shared/errors.js';
 
 /**
- * Messages between the pipeline and a parse worker. A job goes in two steps so
- * that a file whose bytes are already in the library is skipped before any
- * parsing: the worker hashes, the pipeline screens the hash, then says go.
+ * Messages between the pipeline and a parse worker.
+ *
+ * The worker screens each file itself against the SHA-256s already in the
+ * library (sent once, at start), so a file whose bytes are known is skipped
+ * before any parsing without a round trip: the writer's thread is busy in
+ * synchronous writes, and a question asked of it would wait for the write
+ * (measured: it left the workers idle for much of each write).
  */
 export type ToWorker =
-  | { type: 'hash'; jobId: number; path: string }
-  | { type: 'parse'; jobId: number; maxXmlBytes: number }
-  | { type: 'drop'; jobId: number };
+  /** The library's saves by SHA-256: sent before the first job. */
+  | { type: 'known'; saves: [sha256: string, saveId: number][] }
+  | { type: 'job'; jobId: number; path: string; maxXmlBytes: number };
 
 export interface StageTimings {
   readMs: number;
@@ -19,9 +23,17 @@ export interface StageTimings {
   peakRssMB: number;
 }
 
+/** What reading the file learned: the ledger keeps it with the file's row. */
+export interface Hashed {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'hashed'; jobId: number; sha256: string; size: number; mtimeMs: number }
-  /** `save`: the parsed save as encodeSaveBytes wrote it (a JSON header and typed cells; see store/encoded-save.ts). */
-  | { type: 'parsed'; jobId: number; save: Uint8Array; timings: StageTimings }
-  | { type: 'failed'; jobId: number; failure: FailureInfo };
+  /** The bytes are a save already in the library: not parsed. */
+  | { type: 'known'; jobId: number; hashed: Hashed; saveId: number }
+  /** `save`: the parsed save as encodeSaveBytes wrote it (see store/encoded-save.ts). */
+  | { type: 'parsed'; jobId: number; hashed: Hashed; save: Uint8Array; timings: StageTimings }
+  | { type: 'failed'; jobId: number; hashed: Hashed | null; failure: FailureInfo };

@@ -694,6 +694,13 @@ export abstract class StoreBase implements Store {
     });
   }
 
+  knownSaves(): Promise<[sha256: string, saveId: number][]> {
+    return this.exclusive(async () => {
+      const rows = await this.all('SELECT sha256, id FROM saves WHERE sha256 IS NOT NULL');
+      return rows.map((r) => [String(r.sha256), Number(r.id)] as [string, number]);
+    });
+  }
+
   ledgerFindBySha(sha256: string): Promise<LedgerEntry | null> {
     return this.exclusive(async () => {
       const [r] = await this.all(

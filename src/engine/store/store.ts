@@ -87,6 +87,8 @@ export interface Store {
   ledgerMarkSkipped(path: string, code: SkipCode, message: string, saveId: number | null, hashed?: LedgerHashed | null): Promise<void>;
   ledgerMarkFailed(path: string, code: FailureCode, message: string, hashed?: LedgerHashed | null, parseMs?: number): Promise<void>;
   ledgerLookup(path: string): Promise<LedgerEntry | null>;
+  /** Every save's SHA-256 and id: parse workers skip files with these bytes before parsing. */
+  knownSaves(): Promise<[sha256: string, saveId: number][]>;
   /** The row of this content, preferring one whose save is in the library. */
   ledgerFindBySha(sha256: string): Promise<LedgerEntry | null>;
   /** Resume = ['queued', 'importing']; retry = ['failed']. Oldest queued first. */

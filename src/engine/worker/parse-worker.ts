@@ -1,15 +1,16 @@
 /**
- * The parse worker process: hashes and parses one archive at a time, on
- * request. Runs under `child_process.fork` (CLI, tests) or Electron's
+ * The parse worker process: reads, screens and parses one archive at a
+ * time, on request. Runs under `child_process.fork` (CLI, tests) or Electron's
  * `utilityProcess.fork` (the app); both speak the same messages.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ScribeError, toFailure } from '../errors.js';
 import { readSave } from '../reader/index.js';
 import { encodeSaveBytes } from '../store/encoded-save.js';
-import type { FromWorker, ToWorker } from '../pipeline/worker-protocol.js';
+import type { FromWorker, Hashed, ToWorker } from '../pipeline/worker-protocol.js';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -27,10 +28,10 @@ function onMessage(listener: (message: ToWorker) => void): void {
   else process.on('message', (message) => listener(message as ToWorker));
 }
 
-/** The file being worked on, between its `hash` and its `parse`. */
-let current: { jobId: number; path: string; bytes: Buffer; readMs: number } | null = null;
+/** The library's saves by content, from the pipeline: a known file is not parsed again. */
+let known = new Map<string, number>();
 
-async function hash(jobId: number, file: string): Promise<void> {
+async function job(jobId: number, file: string, maxXmlBytes: number): Promise<void> {
   const started = performance.now();
   let bytes: Buffer;
   let mtimeMs: number;
@@ -42,40 +43,37 @@ async function hash(jobId: number, file: string): Promise<void> {
   } catch (err) {
     const failure =
       err instanceof ScribeError ? err.toInfo() : { code: 'FILE_UNREADABLE' as const, message: 'The file could not be read: it is missing, locked or not permitted.' };
-    send({ type: 'failed', jobId, failure });
+    send({ type: 'failed', jobId, hashed: null, failure });
     return;
   }
-  current = { jobId, path: file, bytes, readMs: performance.now() - started };
-  send({ type: 'hashed', jobId, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mtimeMs });
-}
-
-async function parse(jobId: number, maxXmlBytes: number): Promise<void> {
-  const job = current;
-  current = null;
-  if (!job || job.jobId !== jobId) return;
-  const started = performance.now();
+  const hashed: Hashed = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mtimeMs };
+  const knownSave = known.get(hashed.sha256);
+  if (knownSave !== undefined) {
+    send({ type: 'known', jobId, hashed, saveId: knownSave });
+    return;
+  }
+  const readMs = performance.now() - started;
   try {
-    const save = encodeSaveBytes(await readSave(job.bytes, { maxXmlBytes }));
-    const parseMs = performance.now() - started;
+    const save = encodeSaveBytes(await readSave(bytes, { maxXmlBytes }));
+    const parseMs = performance.now() - started - readMs;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
-    send({ type: 'parsed', jobId, save, timings: { readMs: job.readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB } });
+    send({ type: 'parsed', jobId, hashed, save, timings: { readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB } });
   } catch (err) {
-    send({ type: 'failed', jobId, failure: toFailure(err) });
+    send({ type: 'failed', jobId, hashed, failure: toFailure(err) });
   }
 }
 
 onMessage((message) => {
-  switch (message.type) {
-    case 'hash':
-      void hash(message.jobId, message.path);
-      break;
-    case 'parse':
-      void parse(message.jobId, message.maxXmlBytes);
-      break;
-    case 'drop':
-      if (current?.jobId === message.jobId) current = null;
-      break;
-  }
+  if (message.type === 'known') known = new Map(message.saves);
+  else void job(message.jobId, message.path, message.maxXmlBytes);
 });
+
+// The single writer is the pipeline's narrowest stage and shares the cores with the workers:
+// parsing yields to it, so it is never starved while a backlog of parsed saves waits for it.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted on this system: run at normal priority.
+}
 
 send({ type: 'ready' });
