@@ -102,7 +102,7 @@ class Slot {
         this.finish({ kind: 'known', hashed: message.hashed, saveId: message.saveId });
         break;
       case 'parsed': {
-        // Both clocks are wall time on one machine, so the difference is serialise + pipe + deserialise.
+        // Both clocks are wall time on one machine: serialise, pipe, wait for this (writer) thread, deserialise.
         const transferMs = Math.max(0, performance.timeOrigin + performance.now() - message.timings.sentAt);
         this.peakRssMB = Math.max(this.peakRssMB, message.timings.peakRssMB);
         this.finish({ kind: 'parsed', save: message.save, hashed: message.hashed, timings: message.timings, transferMs });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { failureAdvice, skipReasons, type FailureInfo } from '../../shared/errors.js';
 import type { DiscoveryNotice, FileResult, ImportKind, ImportProgress, ImportStarted, ImportSummary } from '../../shared/import.js';
-import { toFailure } from '../errors.js';
+import { ScribeError, toFailure } from '../errors.js';
 import { decodeSaveBytes, type Store } from '../store/index.js';
 import { discover, type Candidate } from './discover.js';
 import { WorkerPool, type JobOutcome, type PoolOptions } from './pool.js';
@@ -89,11 +89,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
 
   // Read before the workers start, since each gets the list when it starts. A save written during
   // this run is not in it: a second copy in the same run is caught by the store's own SHA check.
-  let known: ReadonlyMap<string, number>;
+  let known: ReadonlyMap<string, number> = new Map();
   try {
     known = new Map(await store.knownSaves());
-  } catch {
-    known = new Map();
+  } catch (err) {
+    runError = `The library cannot be read: ${toFailure(err).message}`;
   }
   const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known });
   let wake: (() => void) | null = null;
@@ -104,6 +104,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (runError) throw new ScribeError('INTERNAL', runError);
     pool.warm();
     const found = await discover(options.paths);
     notices = found.notices;
@@ -114,9 +115,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     // Screen by path before queueing, so unchanged imported files keep their ledger row as it is.
     const toParse: Candidate[] = [];
     for (const candidate of found.candidates) {
-      const known = await store.ledgerLookup(candidate.path);
-      if (known && known.status === 'imported' && known.size === candidate.size && known.mtimeMs === candidate.mtimeMs) {
-        end({ runId, path: candidate.path, status: 'skipped', code: 'UNCHANGED', message: skipReasons.UNCHANGED, saveId: known.saveId }, candidate.size);
+      const row = await store.ledgerLookup(candidate.path);
+      if (row && row.status === 'imported' && row.size === candidate.size && row.mtimeMs === candidate.mtimeMs) {
+        end({ runId, path: candidate.path, status: 'skipped', code: 'UNCHANGED', message: skipReasons.UNCHANGED, saveId: row.saveId }, candidate.size);
       } else {
         toParse.push(candidate);
       }
