@@ -1,5 +1,5 @@
 // Renders resources/icon.svg to resources/icon.png (512x512) with Chromium; run after editing the SVG.
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 const svg = readFileSync('resources/icon.svg', 'utf8');

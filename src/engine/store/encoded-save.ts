@@ -24,8 +24,6 @@
 import type { ParsedSave, SaveMeta } from '../reader/parsed-save.js';
 import { tableSpecs, type ListKey, type TableSpec } from './tables.js';
 
-export type Cell = string | number | null;
-
 export interface EncodedTable {
   count: number;
   /**
