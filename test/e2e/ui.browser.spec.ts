@@ -72,6 +72,7 @@ async function makeSaveFolder(): Promise<string> {
 }
 
 /** Pixels the page is wider than the window: > 0 means a horizontal scrollbar. */
+/** Pixels the page is wider than the window. Polled by the tests: the chart re-measures itself after a resize. */
 function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
@@ -341,7 +342,7 @@ test.describe('with saves', () => {
 
     await page.screenshot({ path: path.join(screenshotDir, 'library-with-saves-light.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 800, height: 600 });
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The detail: players, the chart with one line per player, and the other saves of the game.
@@ -361,7 +362,7 @@ test.describe('with saves', () => {
 
     // The detail at the smallest supported window: one column, nothing wider than the window.
     await page.setViewportSize({ width: 800, height: 600 });
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('link', { name: 'Library' }).first().click();
@@ -473,7 +474,7 @@ test.describe('layout', () => {
       // Settle on what each view loads before measuring.
       if (view === 'library') await expect(page.getByTestId('library-empty')).toBeVisible();
       if (view === 'settings') await expect(page.getByTestId('app-info')).toBeVisible();
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
       // The navigation is still all there.
       for (const name of ['Import', 'Library', 'Settings']) {
         await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeInViewport();

@@ -20,8 +20,11 @@ const parentPort = (process as unknown as { parentPort?: ParentPortLike }).paren
 
 function send(message: FromWorker): void {
   if (parentPort) parentPort.postMessage(message);
-  else process.send?.(message);
+  else if (process.connected) process.send?.(message);
 }
+
+// Parent gone (import cancelled, app closed): nothing left to answer to.
+process.on('disconnect', () => process.exit(0));
 
 function onMessage(listener: (message: ToWorker) => void): void {
   if (parentPort) parentPort.on('message', (event) => listener(event.data as ToWorker));
