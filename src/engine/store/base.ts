@@ -270,6 +270,29 @@ export interface LedgerFinish {
   writeMs: number | null;
 }
 
+/** The ledger row that ends a file's write, stamped with what its source says. */
+export function ledgerRowFor(
+  source: SaveSource,
+  status: LedgerFinish['status'],
+  code: LedgerFinish['code'],
+  message: string | null,
+  saveId: number | null,
+  writeMs: number,
+): LedgerFinish {
+  return {
+    path: source.path,
+    size: source.size,
+    mtimeMs: source.mtimeMs,
+    sha256: source.sha256,
+    status,
+    code,
+    message,
+    saveId,
+    parseMs: source.parseMs ?? null,
+    writeMs,
+  };
+}
+
 /**
  * What a failed write leaves: the ledger row marking the file failed and the
  * error to throw, in the same words on both backends.
@@ -278,18 +301,7 @@ export function failedWrite(source: SaveSource, err: unknown, writeMs: number): 
   const reason = err instanceof Error ? err.message : String(err);
   const message = `The save could not be written to the database: ${reason}`;
   return {
-    row: {
-      path: source.path,
-      size: source.size,
-      mtimeMs: source.mtimeMs,
-      sha256: source.sha256,
-      status: 'failed',
-      code: 'DB_WRITE_FAILED',
-      message,
-      saveId: null,
-      parseMs: source.parseMs ?? null,
-      writeMs,
-    },
+    row: ledgerRowFor(source, 'failed', 'DB_WRITE_FAILED', message, null, writeMs),
     error: new ScribeError('DB_WRITE_FAILED', message),
   };
 }

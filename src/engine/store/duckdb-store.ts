@@ -28,6 +28,7 @@ import {
   type Row,
   type SqlValue,
   failedWrite,
+  ledgerRowFor,
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
@@ -259,18 +260,7 @@ export class DuckDbStore extends StoreBase {
     const save = isEncodedSave(input) ? decodeSave(input) : input;
     const meta = save.meta;
     const ledger = (status: 'imported' | 'skipped', saveId: number, code: SkipCode | null, message: string | null) =>
-      this.finishLedgerRow({
-        path: source.path,
-        size: source.size,
-        mtimeMs: source.mtimeMs,
-        sha256: source.sha256,
-        status,
-        code,
-        message,
-        saveId,
-        parseMs: source.parseMs ?? null,
-        writeMs: performance.now() - t0,
-      });
+      this.finishLedgerRow(ledgerRowFor(source, status, code, message, saveId, performance.now() - t0));
     await this.run('BEGIN TRANSACTION');
     try {
       // One round trip: the duplicates, and the new id (a sequence gap when skipped is harmless).

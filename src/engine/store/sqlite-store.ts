@@ -29,6 +29,7 @@ import {
   type Row,
   type SqlValue,
   failedWrite,
+  ledgerRowFor,
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
@@ -226,18 +227,7 @@ export class SqliteStore extends StoreBase {
       const byTurn = this.stmt('SELECT id FROM saves WHERE game_id = ? AND turn = ?').get(meta.gameId, meta.turn) as
         { id: number } | undefined;
       const ledger = (status: 'imported' | 'skipped', saveId: number, code: SkipCode | null, message: string | null) =>
-        this.finishLedgerSync({
-          path: source.path,
-          size: source.size,
-          mtimeMs: source.mtimeMs,
-          sha256: source.sha256,
-          status,
-          code,
-          message,
-          saveId,
-          parseMs: source.parseMs ?? null,
-          writeMs: performance.now() - t0,
-        });
+        this.finishLedgerSync(ledgerRowFor(source, status, code, message, saveId, performance.now() - t0));
       const replaced: number[] = [];
       if (!opts.replace) {
         const dup = bySha
