@@ -4,12 +4,12 @@
  * migrations, the ledger, and that the files open in the stock tools.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countRows, type ParsedSave } from '../../src/engine/reader/parsed-save.js';
 import { ScribeError } from '../../src/engine/errors.js';
 import { saveDay, StatementCache, statementSizes } from '../../src/engine/store/base.js';
@@ -25,6 +25,7 @@ import {
   type Store,
 } from '../../src/engine/store/index.js';
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
+import { WalCheckpointer } from '../../src/engine/store/wal-checkpointer.js';
 import type { Backend } from '../../src/shared/settings.js';
 import { makeParsedSave } from './make-save.js';
 
@@ -682,18 +683,76 @@ describe.each(backends)('%s migrations', (backend) => {
 describe('the files open in the stock tools', () => {
   const small = makeParsedSave({ seed: 82, scale: 'small' });
 
-  it('SQLite: integrity and foreign keys check out after imports and a delete; WAL, NORMAL sync, foreign keys on', async () => {
-    const store = await openStore(dbFile('sqlite'), { backend: 'sqlite' });
-    const a = await store.insertSave(makeParsedSave({ seed: 81, scale: 'typical' }), source(1));
+  it('SQLite: integrity and foreign keys check out after imports, a replace and a delete; WAL, NORMAL sync', async () => {
+    const file = dbFile('sqlite');
+    const store = await openStore(file, { backend: 'sqlite' });
+    const typical = makeParsedSave({ seed: 81, scale: 'typical' });
+    const a = await store.insertSave(typical, source(1));
     await store.insertSave(small, source(2));
-    await store.deleteSave(a.saveId);
+    // Same game and turn, other bytes: the old save's rows must all go.
+    const replaced = await store.insertSave(typical, source(3), { replace: true });
+    expect(replaced.status).toBe('imported');
+    await store.deleteSave(replaced.saveId!);
     const db = (store as SqliteStore).handle;
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The writer enforces no foreign keys itself (sqlite-store.ts); this proves it leaves no orphan.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(0);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(a.saveId).not.toBe(replaced.saveId);
     await store.close();
+    // And with foreign keys on, as another tool would open it.
+    const other = new Database(file);
+    other.pragma('foreign_keys = ON');
+    expect(other.pragma('foreign_key_check')).toEqual([]);
+    expect(Number((other.prepare('SELECT count(*) AS n FROM saves').get() as Row).n)).toBe(1);
+    other.close();
+  });
+
+  it('SQLite: WAL checkpoints run on their own thread, and the WAL is gone after close', async () => {
+    const file = dbFile('sqlite');
+    const store = (await openStore(file, { backend: 'sqlite' })) as SqliteStore;
+    const db = store.handle;
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await store.insertSave(makeParsedSave({ seed: 90, scale: 'typical' }), source(10));
+    // The first write started the thread, which took over: the writer's own automatic checkpoints are off...
+    await vi.waitFor(() => expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0), { timeout: 10_000 });
+    const before = statSync(file).size;
+    for (let i = 1; i < 4; i++) await store.insertSave(makeParsedSave({ seed: 90 + i, scale: 'typical' }), source(10 + i));
+    // ...yet the pages reach the database file.
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 2 * 1024 * 1024), { timeout: 10_000 });
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const check = new Database(file, { readonly: true });
+    expect(Number((check.prepare('SELECT count(*) AS n FROM saves').get() as Row).n)).toBe(4);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+
+  it('SQLite: a process that writes and closes the store ends normally', () => {
+    const file = dbFile('sqlite');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'write-and-close.ts'), file], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('imported imported imported imported, closed\n');
+    expect(run.status).toBe(0);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('SQLite: a checkpoint thread that cannot run hands checkpoints back to the writer', async () => {
+    const events: string[] = [];
+    const lost = new Promise<void>((resolve) => {
+      // A database in a folder that does not exist: the thread's connection fails to open.
+      new WalCheckpointer(join(root, 'no-such-folder', 'lib.sqlite'), {
+        onReady: () => events.push('ready'),
+        onLost: (err) => {
+          events.push(`lost: ${err?.message ?? 'no error'}`);
+          resolve();
+        },
+      });
+    });
+    await lost;
+    expect(events).toEqual([expect.stringMatching(/^lost: .*(directory|unable to open)/i)]);
   });
 
   it('SQLite: the sqlite3 command-line tool opens the file and lists the tables', async (ctx) => {

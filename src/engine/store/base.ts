@@ -385,6 +385,16 @@ export function ledgerQueueSql(rows: number): string {
 export const ledgerQueueBatch = 256;
 
 /**
+ * Deleting a save, child tables first: neither store relies on the schema's
+ * cascade (DuckDB has none; SQLite's writer runs with foreign keys off, see
+ * sqlite-store.ts). Each child table leads with save_id, so each is a range delete.
+ */
+export const deleteSaveSql: readonly string[] = [
+  ...tableSpecs.map((s) => `DELETE FROM ${s.table} WHERE save_id = ?`).reverse(),
+  'DELETE FROM saves WHERE id = ?',
+];
+
+/**
  * Splits `total` rows into statements of `max` rows, the remainder in
  * descending powers of two: few distinct statement shapes to prepare and cache.
  */

@@ -20,6 +20,7 @@ import type { ParsedSave } from '../reader/parsed-save.js';
 import {
   StatementCache,
   StoreBase,
+  deleteSaveSql,
   ledgerFinishStatements,
   nowIso,
   saveColumns,
@@ -250,8 +251,10 @@ export class DuckDbStore extends StoreBase {
   }
 
   private async deleteSaveRows(saveId: number): Promise<boolean> {
-    for (let i = tableSpecs.length - 1; i >= 0; i--) await this.run(`DELETE FROM ${tableSpecs[i]!.table} WHERE save_id = ?`, [saveId]);
-    return (await this.run('DELETE FROM saves WHERE id = ?', [saveId])) > 0;
+    let changes = 0;
+    for (const sql of deleteSaveSql) changes = await this.run(sql, [saveId]);
+    // The last statement deletes the saves row.
+    return changes > 0;
   }
 
   protected async doInsertSave(input: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
