@@ -140,8 +140,33 @@ async function rounds(n: number, once: (round: number) => Promise<Run>): Promise
   return out;
 }
 
-async function sqliteRun(dir: string, name: string, count: number, warmup: number, rowsPerStatement: number): Promise<Run> {
-  const store = SqliteStore.open(join(dir, `${name}.sqlite`), { rowsPerStatement });
+interface WriterVariant {
+  /** Enforce foreign keys on the insert connection (the store ships with them off). */
+  foreignKeys?: boolean;
+  /** Checkpoint on a thread of its own (shipped) instead of inside the commit. */
+  backgroundCheckpoints?: boolean;
+  /** Page size of the new file (shipped: PAGE_SIZE). */
+  pageSize?: number;
+}
+
+async function sqliteRun(
+  dir: string,
+  name: string,
+  count: number,
+  warmup: number,
+  rowsPerStatement: number,
+  variant: WriterVariant = {},
+): Promise<Run> {
+  const file = join(dir, `${name}.sqlite`);
+  if (variant.pageSize) {
+    // The store sets its page size only on a new file: make the file first.
+    const db = new Database(file);
+    db.pragma(`page_size = ${variant.pageSize}`);
+    db.pragma('journal_mode = WAL');
+    db.close();
+  }
+  const store = SqliteStore.open(file, { rowsPerStatement, backgroundCheckpoints: variant.backgroundCheckpoints ?? true });
+  if (variant.foreignKeys) store.handle.pragma('foreign_keys = ON');
   try {
     return await timeWrites(storeWrite(store), count, warmup, async () => {
       store.handle.pragma('wal_checkpoint(TRUNCATE)');
@@ -274,6 +299,25 @@ export async function benchStore(options: BenchStoreOptions = {}): Promise<Bench
       { name: 'sqlite: CPU time per typical save (all threads)', value: round(sq.cpuPerSave), unit: 'ms' },
       { name: 'sqlite: rows per second', value: Math.round(sq.rowsPerSecond), unit: 'rows/s' },
     );
+    // What the writer keeps off its thread (foreign-key checks, WAL checkpoints)
+    // and its page size (sqlite-store.ts). Rounds interleaved so that machine
+    // noise hits each alike.
+    const variants: [string, WriterVariant][] = [
+      ['4 KB pages, foreign keys enforced, checkpoints in the commit (before)', { pageSize: 4096, foreignKeys: true, backgroundCheckpoints: false }],
+      ['4 KB pages', { pageSize: 4096 }],
+      ['foreign keys enforced', { foreignKeys: true }],
+      ['checkpoints in the commit', { backgroundCheckpoints: false }],
+      ['as shipped', {}],
+    ];
+    const variantRuns: Run[][] = variants.map(() => []);
+    for (let r = 0; r < nRounds; r++)
+      for (const [i, [, v]] of variants.entries())
+        variantRuns[i]!.push(await sqliteRun(dir, `sqlite-writer-${i}-${r}`, compare, warmup, defaultRowsPerStatement, v));
+    for (const [i, [label]] of variants.entries()) {
+      const v = stats(variantRuns[i]!);
+      rows.push({ name: `sqlite writer: ${label}, mean (CPU, all threads)`, value: round(v.mean), unit: `ms (${round(v.cpuPerSave)} ms)` });
+    }
+
     const sqBare = stats(await rounds(2, (r) => sqliteBareRun(dir, `sqlite-bare-${r}`, compare, warmup)));
     rows.push({ name: 'sqlite: bare driver baseline (no keys, FKs, indexes, ledger), mean', value: round(sqBare.mean), unit: 'ms' });
 

@@ -24,7 +24,7 @@ import {
   type SaveSource,
   type Store,
 } from '../../src/engine/store/index.js';
-import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
+import { PAGE_SIZE, SqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { WalCheckpointer } from '../../src/engine/store/wal-checkpointer.js';
 import type { Backend } from '../../src/shared/settings.js';
 import { makeParsedSave } from './make-save.js';
@@ -700,6 +700,7 @@ describe('the files open in the stock tools', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
     expect(a.saveId).not.toBe(replaced.saveId);
     await store.close();
     // And with foreign keys on, as another tool would open it.
@@ -728,6 +729,19 @@ describe('the files open in the stock tools', () => {
     expect(Number((check.prepare('SELECT count(*) AS n FROM saves').get() as Row).n)).toBe(4);
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
+  });
+
+  it('SQLite: a library made with the old 4 KB pages keeps them and still takes saves', async () => {
+    const file = dbFile('sqlite');
+    const old = new Database(file);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    old.close();
+    const store = (await openStore(file, { backend: 'sqlite' })) as SqliteStore;
+    expect((await store.insertSave(small, source(30))).status).toBe('imported');
+    expect(store.handle.pragma('page_size', { simple: true })).toBe(4096);
+    expect(store.handle.pragma('integrity_check', { simple: true })).toBe('ok');
+    await store.close();
   });
 
   it('SQLite: a process that writes and closes the store ends normally', () => {
