@@ -94,8 +94,8 @@ export function migrateSqlite(db: Db, target = latestVersion): number {
 
 export function configureSqlite(db: Db): void {
   // Only takes effect on a new, empty file (an existing library keeps its page
-  // size). 16 KB pages made a typical save's write about 10% cheaper in CPU than
-  // the 4 KB default (fewer WAL frames, page splits and B-tree levels per row).
+  // size). Fewer WAL frames, page splits and B-tree levels per row than the 4 KB
+  // default: about 10% less CPU per save on the benchmark corpus (docs/design.md).
   db.pragma(`page_size = ${PAGE_SIZE}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
