@@ -31,11 +31,15 @@ function runOnce(mode: RunResult['mode'], workers: number, files: string[]): Run
   // (the importer and the workers it reaped): on a machine where other tenants come
   // and go, CPU time says how much work a run was, wall time how long it took.
   const script = '"$0" "$@" && times';
-  const out = execFileSync('bash', ['-c', script, process.execPath, '--import', 'tsx', path.resolve('bench/pipeline-run.ts'), mode, String(workers), db, ...files], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    'bash',
+    ['-c', script, process.execPath, '--import', 'tsx', path.resolve('bench/pipeline-run.ts'), mode, String(workers), db, ...files],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = out.trim().split('\n');
   const [user, sys] = (lines.at(-1) ?? '').trim().split(/\s+/).map(bashTime);
   const result = JSON.parse(lines.at(-3)!) as RunResult;

@@ -57,7 +57,6 @@ function compileFlatten(fields: readonly string[], kinds: readonly ColumnKind[])
   return new Function('rows', 'start', 'count', 'saveId', 'out', body.join('\n')) as FlattenFn;
 }
 
-
 export interface BenchStoreOptions {
   /** Measured saves per round (after warm-up). */
   saves?: number;
@@ -303,7 +302,10 @@ export async function benchStore(options: BenchStoreOptions = {}): Promise<Bench
     // and its page size (sqlite-store.ts). Rounds interleaved so that machine
     // noise hits each alike.
     const variants: [string, WriterVariant][] = [
-      ['4 KB pages, foreign keys enforced, checkpoints in the commit (before)', { pageSize: 4096, foreignKeys: true, backgroundCheckpoints: false }],
+      [
+        '4 KB pages, foreign keys enforced, checkpoints in the commit (before)',
+        { pageSize: 4096, foreignKeys: true, backgroundCheckpoints: false },
+      ],
       ['4 KB pages', { pageSize: 4096 }],
       ['foreign keys enforced', { foreignKeys: true }],
       ['checkpoints in the commit', { backgroundCheckpoints: false }],

@@ -746,10 +746,11 @@ describe('the files open in the stock tools', () => {
 
   it('SQLite: a process that writes and closes the store ends normally', () => {
     const file = dbFile('sqlite');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'write-and-close.ts'), file], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'write-and-close.ts'), file], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('imported imported imported imported, closed\n');
-    expect(run.status).toBe(0);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 

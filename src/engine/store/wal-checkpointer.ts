@@ -16,8 +16,9 @@
  * The thread is small enough to ship as source text (no extra bundle entry
  * for the app, the CLI and the tests to agree on). If it cannot start or
  * dies, the writer's connection gets its automatic checkpoints back, so the
- * WAL never grows without bound; and the writer forces a checkpoint itself
- * should the WAL still pass `walLimitBytes` (the thread starved of CPU).
+ * WAL never grows without bound; and the SQLite store checkpoints on the
+ * writer's thread should the WAL file still grow far past its size limit
+ * (the thread starved of CPU).
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
