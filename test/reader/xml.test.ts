@@ -159,6 +159,47 @@ describe('text, references and encodings', () => {
     expect(save.characters[0]).toMatchObject({ firstName: 'Ætheling', family: 'FAMILY_Ü' });
   });
 
+  it('finds every tag and matches every end tag whatever its byte offset, text length or neighbouring bytes', () => {
+    // The scanner reads four bytes at a time: vary where '<' falls in a word,
+    // put UTF-8 bytes (>= 0x80) right before it, and use names of every length.
+    const texts: string[] = [];
+    const entries: string[] = [];
+    for (let len = 0; len < 14; len++) {
+      for (const filler of ['a', 'é', '☥']) {
+        const text = filler.repeat(len).slice(0, len);
+        texts.push(text);
+        const type = `T${'X'.repeat(len)}`;
+        entries.push(`${' '.repeat(len % 5)}<LogData><Type>${type}</Type><Text>${text}</Text></LogData>\n`);
+      }
+    }
+    const save = parse(
+      miniSave(`<Player ID="0" AIControlledToTurn="0"><PermanentLogList>\n${entries.join('')}</PermanentLogList></Player>\n`),
+    );
+    expect(save.logEntries.map((e) => e.text ?? '')).toEqual(texts);
+    expect(save.logEntries.map((e) => e.type)).toEqual(texts.map((_, i) => `T${'X'.repeat(Math.floor(i / 3))}`));
+    // Two '<' within one four-byte word.
+    const names = ['a', 'bb', 'c', 'ddd', 'e'];
+    for (let shift = 0; shift < 4; shift++) {
+      const inner = `${' '.repeat(shift)}<VictoryEnabled>${names.map((n) => `<${n}></${n}>`).join('')}<f/></VictoryEnabled>\n`;
+      expect(parse(miniSave(inner)).meta.victoryEnabled).toEqual([...names, 'f']);
+    }
+  });
+
+  it('refuses an end tag that differs from its start tag in any byte, or runs past the end', () => {
+    for (const [open, close] of [
+      ['Abcdefgh', 'Abcdefgx'],
+      ['Abcdefgh', 'Xbcdefgh'],
+      ['Abcdefgh', 'Abcdefg'],
+      ['Abcd', 'Abcde'],
+      ['Ab', 'Ax'],
+    ]) {
+      expectCode(() => parse(miniSave(`<${open}>1</${close}>\n`)), 'XML_MALFORMED');
+    }
+    const doc = miniSave('<Abcdefghijkl>1</Abcdefghijkl>\n');
+    const cut = doc.indexOf('</Abcdefghijkl>') + 6;
+    expectCode(() => parse(doc.slice(0, cut)), 'XML_MALFORMED');
+  });
+
   it('reads the active player from <?ActivePlayer N?>, null without it', () => {
     expect(parse(miniSave('', undefined, '<?xml version="1.0"?>\n<?ActivePlayer 3?>\n')).meta.activePlayer).toBe(3);
     expect(parse(miniSave()).meta.activePlayer).toBeNull();
