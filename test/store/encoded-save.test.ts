@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedSave } from '../../src/engine/reader/parsed-save.js';
-import { clusterKeys, decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes } from '../../src/engine/store/encoded-save.js';
+import { parseSaveXml, parseSaveXmlInto } from '../../src/engine/reader/index.js';
+import { clusterKeys, decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, SaveEncoder } from '../../src/engine/store/encoded-save.js';
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { tableSpecs } from '../../src/engine/store/tables.js';
+import { generateSave } from '../fixtures/generate.js';
 import { makeParsedSave } from './make-save.js';
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-encoded-test-'));
@@ -87,6 +89,22 @@ describe('encoded save', () => {
         expect(cmp === -1 || a[cmp]! < b[cmp]!, `${spec.table} row ${i}`).toBe(true);
       }
     }
+  });
+
+  it('holds the same rows when the reader writes them straight into an encoder (as the parse worker does)', () => {
+    for (const seed of [41, 42]) {
+      const xml = Buffer.from(generateSave({ seed, scale: 'small' }).xml, 'utf8');
+      const parsed = parseSaveXml(xml);
+      const encoder = new SaveEncoder();
+      const meta = parseSaveXmlInto(xml, encoder);
+      expect(meta).toEqual(parsed.meta);
+      const direct = encoder.finish(meta);
+      expect(tableSpecs.every((spec) => direct.tables[spec.list].count === parsed[spec.list].length)).toBe(true);
+      expect(asSets(normalised(decodeSave(direct)))).toEqual(asSets(normalised(parsed)));
+    }
+    // A second save through a fresh encoder starts from the first one's table sizes: nothing carries over.
+    const small = parseSaveXml(Buffer.from(generateSave({ seed: 43, scale: 'small' }).xml, 'utf8'));
+    expect(asSets(normalised(decodeSave(encodeSave(small))))).toEqual(asSets(normalised(small)));
   });
 
   it('sorts by the primary key SQLite clusters each table on', () => {

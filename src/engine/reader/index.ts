@@ -10,13 +10,13 @@
 import type { Buffer } from 'node:buffer';
 import { emptyStats, extractSaveXml, type ExtractStats } from './archive.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
-import { asScribeError, parseSaveXml } from './parse.js';
-import type { ParsedSave } from './parsed-save.js';
+import { asScribeError, parseSaveXml, parseSaveXmlInto } from './parse.js';
+import type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
 
-export type { ParsedSave } from './parsed-save.js';
+export type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
 export { countRows } from './parsed-save.js';
 export { readLimits, resolveLimits, type ReadLimits } from './limits.js';
-export { parseSaveXml } from './parse.js';
+export { parseSaveXml, parseSaveXmlInto } from './parse.js';
 export { extractSaveXml, classifyEntryName, type ExtractStats } from './archive.js';
 
 /**
@@ -33,6 +33,17 @@ export async function readSave(
     const l = resolveLimits(limits);
     const xml = await extractSaveXml(source, l, stats);
     return parseSaveXml(xml, l);
+  } catch (err) {
+    throw asScribeError(err);
+  }
+}
+
+/** `readSave`, with the rows put into `out` (see `SaveSink`); resolves to the save's meta. */
+export async function readSaveInto(source: string | Buffer | Uint8Array, out: SaveSink, limits?: Partial<ReadLimits>): Promise<SaveMeta> {
+  try {
+    const l = resolveLimits(limits);
+    const xml = await extractSaveXml(source, l, emptyStats());
+    return parseSaveXmlInto(xml, out, l);
   } catch (err) {
     throw asScribeError(err);
   }

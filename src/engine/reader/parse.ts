@@ -1,10 +1,11 @@
-/** XML bytes -> ParsedSave: decode, scan (well-formedness + tree), map. */
+/** XML bytes -> ParsedSave (or rows in a SaveSink): decode, scan (well-formedness + tree), map. */
 import { ScribeError } from '../errors.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { mb } from './units.js';
-import { checkRootName, mapSave } from './map/save.js';
-import type { ParsedSave } from './parsed-save.js';
+import { checkRootName, mapSave, mapSaveInto } from './map/save.js';
+import type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
 import { recycleTree, scanXml } from './xml/scanner.js';
+import type { XmlTree } from './xml/tree.js';
 import { prepareXmlBytes } from './xml/text.js';
 
 /**
@@ -13,6 +14,20 @@ import { prepareXmlBytes } from './xml/text.js';
  * NOT_OLD_WORLD_SAVE, MISSING_FIELD with the field path, TOO_LARGE).
  */
 export function parseSaveXml(xml: Buffer | Uint8Array, limits?: Partial<ReadLimits>): ParsedSave {
+  return withSaveTree(xml, limits, mapSave);
+}
+
+/** `parseSaveXml`, with the rows put into `out` (see `SaveSink`); returns the save's meta. */
+export function parseSaveXmlInto(xml: Buffer | Uint8Array, out: SaveSink, limits?: Partial<ReadLimits>): SaveMeta {
+  return withSaveTree(xml, limits, (tree, xmlBytes) => mapSaveInto(tree, xmlBytes, out));
+}
+
+/** Checks the size, scans the XML into a tree, maps it with `map`, then recycles the tree. */
+function withSaveTree<T>(
+  xml: Buffer | Uint8Array,
+  limits: Partial<ReadLimits> | undefined,
+  map: (tree: XmlTree, xmlBytes: number) => T,
+): T {
   return guard(() => {
     const l = resolveLimits(limits);
     if (xml.length > l.maxXmlBytes) {
@@ -21,9 +36,9 @@ export function parseSaveXml(xml: Buffer | Uint8Array, limits?: Partial<ReadLimi
     if (xml.length === 0) throw new ScribeError('XML_MALFORMED', "The save's XML is empty.", { line: 1, column: 1 });
     const { bytes, ascii } = prepareXmlBytes(xml);
     const tree = scanXml(bytes, ascii, { maxElements: l.maxElements, onRoot: checkRootName });
-    const save = mapSave(tree, xml.length);
+    const mapped = map(tree, xml.length);
     recycleTree(tree);
-    return save;
+    return mapped;
   });
 }
 

@@ -45,6 +45,21 @@ export interface ParsedSave {
   diplomacy: DiplomacyRow[];
 }
 
+/** Anything rows can be appended to: an array, or the encoder's table (see store/encoded-save.ts). */
+export interface RowSink<R> {
+  push(row: R): unknown;
+}
+
+/**
+ * Where the mappers put a save's rows: a `ParsedSave`'s own arrays (the
+ * reader's API), or an encoder that writes each row straight into the cells
+ * the worker sends (the import pipeline). `players` and `playerFamilies` are
+ * arrays in both: the mappers complete them after the fact.
+ */
+export type SaveSink = {
+  readonly [L in Exclude<keyof ParsedSave, 'meta' | 'players' | 'playerFamilies'>]: RowSink<ParsedSave[L][number]>;
+} & Pick<ParsedSave, 'players' | 'playerFamilies'>;
+
 export interface SaveMeta {
   gameId: string;
   gameName: string | null;

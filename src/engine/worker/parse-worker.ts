@@ -8,8 +8,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ScribeError, toFailure } from '../errors.js';
-import { readSave } from '../reader/index.js';
-import { encodeSaveBytes } from '../store/encoded-save.js';
+import { readSaveInto } from '../reader/index.js';
+import { encodeSaveBytes, SaveEncoder } from '../store/encoded-save.js';
 import type { FromWorker, Hashed, ToWorker } from '../pipeline/worker-protocol.js';
 
 interface ParentPortLike {
@@ -45,7 +45,9 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
     bytes = await fs.readFile(file);
   } catch (err) {
     const failure =
-      err instanceof ScribeError ? err.toInfo() : { code: 'FILE_UNREADABLE' as const, message: 'The file could not be read: it is missing, locked or not permitted.' };
+      err instanceof ScribeError
+        ? err.toInfo()
+        : { code: 'FILE_UNREADABLE' as const, message: 'The file could not be read: it is missing, locked or not permitted.' };
     send({ type: 'failed', jobId, hashed: null, failure });
     return;
   }
@@ -57,10 +59,19 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
   }
   const readMs = performance.now() - started;
   try {
-    const save = encodeSaveBytes(await readSave(bytes, { maxXmlBytes }));
+    // The mappers write rows straight into the cells that are sent: no ParsedSave in between.
+    const encoder = new SaveEncoder();
+    const meta = await readSaveInto(bytes, encoder, { maxXmlBytes });
+    const save = encodeSaveBytes(encoder.finish(meta));
     const parseMs = performance.now() - started - readMs;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
-    send({ type: 'parsed', jobId, hashed, save, timings: { readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB } });
+    send({
+      type: 'parsed',
+      jobId,
+      hashed,
+      save,
+      timings: { readMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB },
+    });
   } catch (err) {
     send({ type: 'failed', jobId, hashed, failure: toFailure(err) });
   }

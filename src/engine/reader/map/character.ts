@@ -3,11 +3,11 @@
  * The game may write the same trait, marriage or relationship twice for one
  * character: the last copy wins (keeping the first one's position).
  */
-import type { CharacterRow, ParsedSave } from '../parsed-save.js';
+import type { CharacterRow, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { childInt, childText, eventTurn, flag, ref, str, turn } from './values.js';
 
-export function mapCharacter(doc: XmlTree, n: number, out: ParsedSave): void {
+export function mapCharacter(doc: XmlTree, n: number, out: SaveSink): void {
   const id = doc.attrInt(n, 'ID');
   if (id === null || id < 0) return;
   const row: CharacterRow = {

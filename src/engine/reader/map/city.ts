@@ -1,5 +1,5 @@
 /** `City` -> city row, religions, culture per team, keyed values. */
-import type { CityRow, CityValueKind, ParsedSave } from '../parsed-save.js';
+import type { CityRow, CityValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { eachKeyedInt, eventTurn, flag, keyNumber, ref, str } from './values.js';
 
@@ -9,7 +9,7 @@ const valueKinds: Record<string, CityValueKind> = {
   UnitProductionCounts: 'unit_production',
 };
 
-export function mapCity(doc: XmlTree, n: number, out: ParsedSave): void {
+export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
   const id = doc.attrInt(n, 'ID');
   const tileId = doc.attrInt(n, 'TileID');
   if (id === null || id < 0 || tileId === null) return;

@@ -2,7 +2,7 @@
  * `Game` (and the root-level `Tribe`, `Family`, `Religion`, `Victory`
  * elements): turn, game over, winner, religions, families, diplomacy, tribes.
  */
-import type { DiplomacyRow, FamilyRow, ParsedSave, ReligionRow, Winner } from '../parsed-save.js';
+import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { childInt, childText, eventTurn, ref, str } from './values.js';
 
@@ -58,7 +58,7 @@ export function mapVictoryElement(doc: XmlTree, n: number): Winner | null {
  * HolyCity), then any root `Religion` elements; one row per religion in
  * first-seen order.
  */
-export function mapReligions(doc: XmlTree, game: number, elements: number[], out: ParsedSave): void {
+export function mapReligions(doc: XmlTree, game: number, elements: number[], out: SaveSink): void {
   const rows = new Map<string, ReligionRow>();
   const get = (religion: string): ReligionRow => {
     let row = rows.get(religion);
@@ -95,7 +95,7 @@ export function mapReligions(doc: XmlTree, game: number, elements: number[], out
     row.holyCityId = firstInt(doc, n, ['HolyCityID', 'HolyCity'], ref) ?? row.holyCityId;
     row.foundedTurn = firstInt(doc, n, ['FoundedTurn', 'Founded', 'Turn'], eventTurn) ?? row.foundedTurn;
   }
-  out.religions.push(...rows.values());
+  for (const row of rows.values()) out.religions.push(row);
 }
 
 /**
@@ -103,7 +103,7 @@ export function mapReligions(doc: XmlTree, game: number, elements: number[], out
  * with their heads and seats (already in `out.playerFamilies`), then any
  * root `Family` elements; one row per family in first-seen order.
  */
-export function mapFamilies(doc: XmlTree, game: number, elements: number[], out: ParsedSave): void {
+export function mapFamilies(doc: XmlTree, game: number, elements: number[], out: SaveSink): void {
   const rows = new Map<string, FamilyRow>();
   const get = (family: string): FamilyRow => {
     let row = rows.get(family);
@@ -129,11 +129,11 @@ export function mapFamilies(doc: XmlTree, game: number, elements: number[], out:
     row.seatCityId = firstInt(doc, n, ['SeatCityID', 'SeatCity'], ref) ?? row.seatCityId;
     row.headCharacterId = firstInt(doc, n, ['HeadID', 'HeadCharacterID'], ref) ?? row.headCharacterId;
   }
-  out.families.push(...rows.values());
+  for (const row of rows.values()) out.families.push(row);
 }
 
 /** `TeamDiplomacy/T.a.b` (team vs team) and `TribeDiplomacy/TRIBE_X.t` (tribe vs team), in document order. */
-export function mapDiplomacy(doc: XmlTree, game: number, out: ParsedSave): void {
+export function mapDiplomacy(doc: XmlTree, game: number, out: SaveSink): void {
   if (game === NONE) return;
   for (let c = doc.firstChild(game); c !== NONE; c = doc.nextSibling(c, game)) {
     const name = doc.name(c);
@@ -157,7 +157,7 @@ export function mapDiplomacy(doc: XmlTree, game: number, out: ParsedSave): void 
 }
 
 /** Root `Tribe`: `ID` (or `Type`), `LeaderID`, `AlliedPlayer`. */
-export function mapTribe(doc: XmlTree, n: number, out: ParsedSave): void {
+export function mapTribe(doc: XmlTree, n: number, out: SaveSink): void {
   const tribe = str(doc.attr(n, 'ID') ?? doc.attr(n, 'Type'));
   if (tribe === null) return;
   out.tribes.push({

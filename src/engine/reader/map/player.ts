@@ -2,7 +2,7 @@
  * `Player` -> player row plus its keyed values, laws, leaders, council,
  * families, goals, histories, event log and memories.
  */
-import type { HistorySeries, MemorySubjectKind, ParsedSave, PlayerRow, PlayerValueKind } from '../parsed-save.js';
+import type { HistorySeries, MemorySubjectKind, PlayerRow, PlayerValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { childInt, childText, eachKeyedInt, eachKeyedText, eventTurn, flag, keyNumber, ref, str } from './values.js';
 
@@ -53,7 +53,7 @@ const memorySubjects: Record<string, MemorySubjectKind> = {
   CityID: 'city',
 };
 
-export function mapPlayer(doc: XmlTree, n: number, out: ParsedSave): void {
+export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
   const id = doc.attrInt(n, 'ID');
   if (id === null || id < 0) return; // a player without an ID cannot be referenced
   const onlineId = str(doc.attr(n, 'OnlineID'));
@@ -182,7 +182,7 @@ export function mapPlayer(doc: XmlTree, n: number, out: ParsedSave): void {
 }
 
 /** `<T{turn}>value</T{turn}>`, exactly the points written (no fill). */
-function mapSeries(doc: XmlTree, n: number, playerId: number, series: HistorySeries, key: string, out: ParsedSave): void {
+function mapSeries(doc: XmlTree, n: number, playerId: number, series: HistorySeries, key: string, out: SaveSink): void {
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const t = keyNumber(doc.name(c), 'T');
     if (t < 0) continue;
@@ -191,7 +191,7 @@ function mapSeries(doc: XmlTree, n: number, playerId: number, series: HistorySer
   }
 }
 
-function mapGoals(doc: XmlTree, n: number, playerId: number, out: ParsedSave): void {
+function mapGoals(doc: XmlTree, n: number, playerId: number, out: SaveSink): void {
   let ordinal = 0;
   for (let g = doc.firstChild(n); g !== NONE; g = doc.nextSibling(g, n)) {
     const type = str(childText(doc, g, 'Type'));
@@ -207,7 +207,7 @@ function mapGoals(doc: XmlTree, n: number, playerId: number, out: ParsedSave): v
   }
 }
 
-function mapLog(doc: XmlTree, n: number, playerId: number, out: ParsedSave): void {
+function mapLog(doc: XmlTree, n: number, playerId: number, out: SaveSink): void {
   let ordinal = 0;
   for (let e = doc.firstChild(n); e !== NONE; e = doc.nextSibling(e, n)) {
     let type: string | null = null;
@@ -258,7 +258,7 @@ function mapMemories(
   playerId: number,
   listKind: MemorySubjectKind | null,
   ordinal: number,
-  out: ParsedSave,
+  out: SaveSink,
 ): number {
   for (let m = doc.firstChild(n); m !== NONE; m = doc.nextSibling(m, n)) {
     let type: string | null = null;

@@ -1,10 +1,10 @@
 /**
- * Element tree -> `ParsedSave`: checks the document is a save, dispatches the
- * root's children to the entity mappers, then joins what spans entities
- * (families, difficulty of the first human, winner).
+ * Element tree -> rows and `SaveMeta`: checks the document is a save,
+ * dispatches the root's children to the entity mappers, then joins what
+ * spans entities (families, difficulty of the first human, winner).
  */
 import { ScribeError } from '../../errors.js';
-import type { ParsedSave, SaveMeta } from '../parsed-save.js';
+import type { ParsedSave, SaveMeta, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { mapCharacter } from './character.js';
 import { mapCity } from './city.js';
@@ -76,7 +76,19 @@ export function checkRootName(name: string): void {
   }
 }
 
+/** The tree as a `ParsedSave` (the reader's API: rows in document order). */
 export function mapSave(doc: XmlTree, xmlBytes: number): ParsedSave {
+  const save = emptySave(undefined as unknown as SaveMeta);
+  save.meta = mapSaveInto(doc, xmlBytes, save);
+  return save;
+}
+
+/**
+ * Maps the tree's rows into `out` and returns the save's meta. Throws
+ * before writing any row when the document is not a save or lacks what
+ * every save has.
+ */
+export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): SaveMeta {
   const root = 0;
   checkRootName(doc.name(root));
   const base = mapRootAttributes(doc);
@@ -91,7 +103,6 @@ export function mapSave(doc: XmlTree, xmlBytes: number): ParsedSave {
   if (facts.turn === null) throw missing('Game/Turn', 'turn number');
 
   const meta: SaveMeta = { ...base, mapWidth: base.mapWidth, turn: facts.turn, gameOver: facts.gameOver, winner: facts.winner, xmlBytes };
-  const out = emptySave(meta);
   const mapWidth = base.mapWidth;
   const familyElements: number[] = [];
   const religionElements: number[] = [];
@@ -157,5 +168,5 @@ export function mapSave(doc: XmlTree, xmlBytes: number): ParsedSave {
   let firstHuman: number | null = null;
   for (const p of out.players) if (p.isHuman && (firstHuman === null || p.id < firstHuman)) firstHuman = p.id;
   meta.difficulty = firstHuman === null ? null : (difficulties[firstHuman] ?? null);
-  return out;
+  return meta;
 }

@@ -3,11 +3,11 @@
  * units are the tile's direct `Unit` children; copies elsewhere (a player's
  * `AI/LastSeenUnits`) are fog-of-war memories and never read.
  */
-import type { ParsedSave, TileRow, UnitRow } from '../parsed-save.js';
+import type { SaveSink, TileRow, UnitRow } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { eventTurn, flag, keyNumber, ref, str } from './values.js';
 
-export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: ParsedSave): void {
+export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink): void {
   const id = doc.attrInt(n, 'ID');
   if (id === null || id < 0) return;
   const row: TileRow = {
@@ -88,7 +88,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: ParsedSa
 }
 
 /** All points; returns the owner at the highest turn (-1 = unowned). */
-function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: ParsedSave): number | null {
+function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: SaveSink): number | null {
   let lastTurn = -1;
   let owner: number | null = null;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
@@ -105,7 +105,7 @@ function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: ParsedSav
   return owner;
 }
 
-function mapUnit(doc: XmlTree, n: number, tileId: number, out: ParsedSave): void {
+function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink): void {
   const id = doc.attrInt(n, 'ID');
   const type = str(doc.attr(n, 'Type'));
   if (id === null || type === null) return;
