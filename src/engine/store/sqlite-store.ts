@@ -47,7 +47,7 @@ import {
 } from './base.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
-import { encodeSave, isEncodedSave, type EncodedSave, type EncodedTable } from './encoded-save.js';
+import { encodeSave, isEncodedSave, NULL_I32, type EncodedSave, type EncodedTable } from './encoded-save.js';
 import { tableSpecs, type TableSpec } from './tables.js';
 import { WalCheckpointer, walBytes } from './wal-checkpointer.js';
 
@@ -109,15 +109,16 @@ export function configureSqlite(db: Db): void {
 
 /**
  * Copies `n` rows of cells, from cell `src` on, into a statement's
- * parameters, each row prefixed with its save id: NaN becomes NULL and a
- * text cell its string. Generated per table, so each cell's kind is in the
- * code (this loop runs for every one of a save's ~230,000 cells).
+ * parameters, each row prefixed with its save id: an absent value (NaN, or
+ * NULL_I32 in int32 cells) becomes NULL and a text cell its string.
+ * Generated per table and cell type, so each cell's kind is in the code
+ * (this loop runs for every one of a save's ~230,000 cells).
  */
-type Bind = (cells: Float64Array, src: number, n: number, strings: readonly string[], saveId: number, params: unknown[]) => void;
+type Bind = (cells: Float64Array | Int32Array, src: number, n: number, strings: readonly string[], saveId: number, params: unknown[]) => void;
 
-function compileBind(spec: TableSpec): Bind {
+function compileBind(spec: TableSpec, absent: string): Bind {
   const body = ['let k = 0, s = src, v;', 'for (let r = 0; r < n; r++) {', '  params[k++] = saveId;'];
-  for (const kind of spec.kinds) body.push(`  v = cells[s++]; params[k++] = v !== v ? null : ${kind === 'text' ? 'strings[v]' : 'v'};`);
+  for (const kind of spec.kinds) body.push(`  v = cells[s++]; params[k++] = ${absent} ? null : ${kind === 'text' ? 'strings[v]' : 'v'};`);
   body.push('}');
   return new Function('cells', 'src', 'n', 'strings', 'saveId', 'params', body.join('\n')) as Bind;
 }
@@ -125,6 +126,7 @@ function compileBind(spec: TableSpec): Bind {
 interface TablePlan {
   spec: TableSpec;
   bind: Bind;
+  bindI32: Bind;
   /** Columns per row: save_id and the spec's fields. */
   width: number;
   sqlHead: string;
@@ -152,7 +154,8 @@ export class SqliteStore extends StoreBase {
       const cols = ['save_id', ...spec.columns];
       return {
         spec,
-        bind: compileBind(spec),
+        bind: compileBind(spec, 'v !== v'),
+        bindI32: compileBind(spec, `v === ${NULL_I32}`),
         width: cols.length,
         sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
         rowSql: `(${cols.map(() => '?').join(', ')})`,
@@ -243,7 +246,7 @@ export class SqliteStore extends StoreBase {
         };
         plan.statements.set(n, prepared);
       }
-      plan.bind(table.cells, src, n, strings, saveId, prepared.params);
+      (table.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(table.cells, src, n, strings, saveId, prepared.params);
       src += n * fieldCount;
       prepared.stmt.run(prepared.params);
     }
