@@ -114,7 +114,14 @@ export function configureSqlite(db: Db): void {
  * Generated per table and cell type, so each cell's kind is in the code
  * (this loop runs for every one of a save's ~230,000 cells).
  */
-type Bind = (cells: Float64Array | Int32Array, src: number, n: number, strings: readonly string[], saveId: number, params: unknown[]) => void;
+type Bind = (
+  cells: Float64Array | Int32Array,
+  src: number,
+  n: number,
+  strings: readonly string[],
+  saveId: number,
+  params: unknown[],
+) => void;
 
 function compileBind(spec: TableSpec, absent: string): Bind {
   const body = ['let k = 0, s = src, v;', 'for (let r = 0; r < n; r++) {', '  params[k++] = saveId;'];
