@@ -6,17 +6,16 @@
  * - Structured-cloning ~32,000 row objects costs the receiving thread (the
  *   single writer) ~35 ms; the same rows as flat arrays in JSON bytes cost
  *   it ~8-12 ms to decode and the worker ~14 ms to stringify and encode.
- * - As cells in a Float64Array, the bytes are copied, not parsed: the writer
+ * - As cells in a typed array, the bytes are copied, not parsed: the writer
  *   decodes a save in well under 1 ms (a small JSON header). Of ~61,000
- *   text cells a save holds only ~1,400
- *   distinct strings (TERRAIN_*, YIELD_*, ...), so text travels once, in the
- *   string table, and a text cell is that string's index.
- * - Float64 holds every JS number exactly (ids, turns, any game value);
- *   NaN marks an absent value (no column holds NaN: the reader produces
- *   integers). The bytes narrow each table whose values all fit to int32
- *   (every table of a typical save): half the bytes to copy and collect,
- *   measured: ~7% less CPU for a whole 266-save, 2-worker import.
- *
+ *   text cells a save holds only ~1,400 distinct strings (TERRAIN_*,
+ *   YIELD_*, ...), so text travels once, in the string table, and a text
+ *   cell is that string's index.
+ * - In memory the cells are float64, which holds every JS number exactly
+ *   (ids, turns, any game value); NaN marks an absent value (no column holds
+ *   NaN: the reader produces integers). The bytes narrow each table whose
+ *   values all fit to int32 (every table of a typical save): half the bytes
+ *   to copy and collect, ~7% less CPU for a whole 266-save, 2-worker import.
  * - The worker never builds the `ParsedSave`: its mappers push each row into
  *   a `SaveEncoder`, which writes it straight into the cells (map + encode
  *   of a typical save ~13.5 -> ~11 ms, and no 32,000 objects for the GC).
@@ -222,6 +221,8 @@ const codecs = tableSpecs.map((spec) => {
   };
 });
 const codecOf = new Map(codecs.map((c) => [c.spec.list, c]));
+/** The largest first allocation a table's sink makes from the previous save's size. */
+const MAX_ROWS_HINT = 1 << 16;
 
 /** The table's cells in key order: as they are when already sorted (the usual case for most tables), else a sorted copy. */
 function inKeyOrder(sink: TableSink, compare: Compare | null, strings: readonly string[]): Float64Array {
@@ -299,8 +300,9 @@ export class SaveEncoder implements SaveSink {
     const tables = {} as EncodedSave['tables'];
     for (const codec of codecs) {
       const sink = this.sinks.get(codec.spec.list)!;
-      // Saves of one collection have similar sizes: the next save's table starts at this one's size.
-      codec.lastCount = sink.count;
+      // Saves of one collection have similar sizes: the next save's table starts at this one's size
+      // (capped, so one huge save does not make every later one reserve its size).
+      codec.lastCount = Math.min(sink.count, MAX_ROWS_HINT);
       tables[codec.spec.list] = { count: sink.count, cells: inKeyOrder(sink, codec.compare, strings) };
     }
     return { meta, strings, tables };
