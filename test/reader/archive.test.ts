@@ -279,6 +279,29 @@ describe('limits, enforced while inflating', () => {
     expect((await rejected(readSave(file))).code).toBe('ZIP_CORRUPT');
   });
 
+  it('a deflated save whose header is believable but wrong is a damaged archive, whichever way it is inflated', async () => {
+    const good = entry('OW-Save.xml', xml);
+    const cases: [string, object][] = [
+      ['claims-more.zip', { uncompressedSize: Buffer.byteLength(xml) + 10 }],
+      ['claims-less.zip', { uncompressedSize: Buffer.byteLength(xml) - 10 }],
+      ['wrong-crc.zip', { crc32: (good.crc32 ^ 0x5a5a) >>> 0 }],
+    ];
+    for (const [name, lie] of cases) {
+      const file = path.join(dir, name);
+      writeFileSync(file, buildZip([{ ...good, ...lie }]));
+      const st = stats();
+      expect((await rejected(readSave(file, undefined, st))).code, name).toBe('ZIP_CORRUPT');
+      // The one-call attempt, its sample and the bounded stream each inflate at most about the save once.
+      expect(st.inflatedBytes, name).toBeLessThanOrEqual(3 * (Buffer.byteLength(xml) + 10));
+    }
+    // The honest entry reads.
+    const file = path.join(dir, 'honest.zip');
+    writeFileSync(file, buildZip([good]));
+    const st = stats();
+    expect((await readSave(file, undefined, st)).meta.xmlBytes).toBe(Buffer.byteLength(xml));
+    expect(st.inflatedBytes).toBeGreaterThanOrEqual(Buffer.byteLength(xml));
+  });
+
   it('the XML size limit is configurable', async () => {
     const file = path.join(dir, 'limit.zip');
     await writeSaveZip(file, xml);

@@ -7,13 +7,13 @@
  * UTF-8 names); the save's compressed bytes are then sliced out of the
  * archive in memory (or read with one read at the entry's offset) and
  * inflated by inflate.ts, which enforces the size, ratio and CRC limits
- * while inflating.
+ * while inflating (in one call when the entry's header is believable).
  */
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { ScribeError } from '../errors.js';
-import { checkStored, inflateBounded, RATIO_ALLOWANCE, type InflateStats } from './inflate.js';
+import { checkStored, inflateBounded, inflateDeclared, RATIO_ALLOWANCE, type InflateStats } from './inflate.js';
 import type { ReadLimits } from './limits.js';
 import { mb } from './units.js';
 
@@ -270,11 +270,12 @@ async function readEntry(archive: OpenedArchive, entry: yauzl.Entry, limits: Rea
     stats.inflatedBytes = raw.length;
     xml = checkStored(raw, facts);
   } else {
+    const fast: InflateStats = { consumed: 0, produced: 0 };
     const inflate: InflateStats = { consumed: 0, produced: 0 };
     try {
-      xml = await inflateBounded(raw, facts, limits, inflate);
+      xml = inflateDeclared(raw, facts, limits, fast) ?? (await inflateBounded(raw, facts, limits, inflate));
     } finally {
-      stats.inflatedBytes = inflate.produced;
+      stats.inflatedBytes = fast.produced + inflate.produced;
     }
   }
   if (xml.length !== declared) {

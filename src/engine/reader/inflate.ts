@@ -10,10 +10,12 @@
  * - CRC-32 of the output against the entry's (yauzl does not check it);
  * - truncated or invalid deflate data -> ZIP_CORRUPT.
  *
- * zlib's stream with 1 MB output chunks costs about the same as
- * `inflateRawSync` (measured: 6.6 vs 5.8 ms for a typical save, 25+ ms with
- * the default 16 KB chunks yauzl uses) and, unlike the sync call, can be
- * stopped between chunks.
+ * zlib's stream with 1 MB output chunks (25+ ms a typical save with the
+ * default 16 KB chunks yauzl uses) can be stopped between chunks, so it is
+ * the path that decides every doubtful entry. An entry whose header is
+ * believable first gets `inflateDeclared`: one `inflateRawSync` call into
+ * one buffer of its declared size, after a sample of its first compressed
+ * bytes (typical save: inflate ~9.5 -> ~6.5 ms, no chunks to copy).
  */
 import { Buffer } from 'node:buffer';
 import zlib from 'node:zlib';
@@ -94,6 +96,52 @@ export function inflateBounded(data: Buffer, facts: EntryFacts, limits: ReadLimi
     });
     inflater.end(data);
   });
+}
+
+/** Compressed bytes inflated first, as a sample, before a header is trusted enough to inflate in one call. */
+const SAMPLE_IN = 16 * 1024;
+
+/**
+ * The fast path, for an entry whose header is believable: one synchronous
+ * call into one buffer of exactly the declared size (no 1 MB chunks to copy,
+ * no thread-pool round trips: ~2 ms less CPU for a typical save). Believable
+ * means: its first compressed bytes, inflated as a sample, stay within the
+ * ratio allowance (a bomb's first bytes already blow far past it), and the
+ * whole output fits the declared size, which the caller has already checked
+ * against the limits. Anything else returns null and the caller takes the
+ * bounded stream, which gives the exact verdict; `stats.produced` counts
+ * (at most) what this attempt inflated, so the cost of a refusal is not
+ * understated.
+ */
+export function inflateDeclared(data: Buffer, facts: EntryFacts, limits: ReadLimits, stats: InflateStats): Buffer | null {
+  const declared = facts.declaredSize;
+  if (declared <= 0 || declared > limits.maxXmlBytes) return null;
+  if (data.length > SAMPLE_IN) {
+    const sampleMax = Math.min(declared, RATIO_ALLOWANCE);
+    try {
+      stats.produced += zlib.inflateRawSync(data.subarray(0, SAMPLE_IN), {
+        finishFlush: zlib.constants.Z_SYNC_FLUSH,
+        maxOutputLength: sampleMax,
+      }).length;
+    } catch {
+      stats.produced += sampleMax;
+      return null;
+    }
+  }
+  let out: Buffer;
+  try {
+    // One output chunk a little larger than the claim: zlib fills it and stops, nothing to concatenate.
+    out = zlib.inflateRawSync(data, { chunkSize: declared + 64, maxOutputLength: declared });
+  } catch {
+    stats.produced += declared;
+    return null;
+  }
+  stats.produced += out.length;
+  stats.consumed = data.length;
+  if (zlib.crc32(out) >>> 0 !== facts.crc32 >>> 0) {
+    throw new ScribeError('ZIP_CORRUPT', 'The save is damaged: its checksum (CRC-32) does not match its contents.');
+  }
+  return out;
 }
 
 /** Checks a stored (uncompressed) entry's CRC; the data is the XML itself. */
