@@ -30,8 +30,12 @@ const entityElements = new Set([
 ]);
 
 export function emptySave(meta: SaveMeta): ParsedSave {
+  return { meta, ...emptyRows() };
+}
+
+/** Every list of a `ParsedSave`, empty: a `SaveSink` that keeps the rows as objects. */
+export function emptyRows(): Omit<ParsedSave, 'meta'> {
   return {
-    meta,
     players: [],
     playerValues: [],
     playerLaws: [],
@@ -78,9 +82,8 @@ export function checkRootName(name: string): void {
 
 /** The tree as a `ParsedSave` (the reader's API: rows in document order). */
 export function mapSave(doc: XmlTree, xmlBytes: number): ParsedSave {
-  const save = emptySave(undefined as unknown as SaveMeta);
-  save.meta = mapSaveInto(doc, xmlBytes, save);
-  return save;
+  const rows = emptyRows();
+  return { meta: mapSaveInto(doc, xmlBytes, rows), ...rows };
 }
 
 /**
