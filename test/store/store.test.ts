@@ -708,6 +708,22 @@ describe('the files open in the stock tools', () => {
     other.pragma('foreign_keys = ON');
     expect(other.pragma('foreign_key_check')).toEqual([]);
     expect(Number((other.prepare('SELECT count(*) AS n FROM saves').get() as Row).n)).toBe(1);
+    // Text goes in as bytes cast back to TEXT (sqlite-store.ts): every text column holds TEXT, never a BLOB.
+    let textCells = 0;
+    for (const spec of tableSpecs) {
+      spec.columns.forEach((column, i) => {
+        if (spec.kinds[i] !== 'text') return;
+        const types = other.prepare(`SELECT typeof(${column}) AS t, count(*) AS n FROM ${spec.table} GROUP BY 1`).all() as {
+          t: string;
+          n: number;
+        }[];
+        for (const { t, n } of types) {
+          expect(['text', 'null'], `${spec.table}.${column}`).toContain(t);
+          if (t === 'text') textCells += n;
+        }
+      });
+    }
+    expect(textCells).toBeGreaterThan(1000);
     other.close();
   });
 
