@@ -45,7 +45,7 @@ export const NULL_I32 = -2147483648;
 
 export interface EncodedSave {
   meta: SaveMeta;
-  /** Every distinct text value of the save's rows, each once. */
+  /** The text values of the save's rows: each distinct one once (long ones may repeat). */
   strings: string[];
   tables: { [L in ListKey]: EncodedTable };
 }
@@ -95,12 +95,20 @@ const reject: Reject = (field, value) => {
   throw new TypeError(`${field} holds ${typeof value === 'object' ? 'an object' : `a ${typeof value}`}, not a number.`);
 };
 
-/** Every distinct text of one save, each given the index it is sent under. */
+/**
+ * Longer texts are sent as they come, without looking them up: they are the
+ * event log's sentences, nearly all distinct, and hashing each one only to
+ * find it new cost more than the occasional repeat does to send.
+ */
+const MAX_INTERNED_LENGTH = 64;
+
+/** The texts of one save, each distinct short one once, each given the index it is sent under. */
 class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
 
   intern(s: string): number {
+    if (s.length > MAX_INTERNED_LENGTH) return this.strings.push(s) - 1;
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.strings.length;
