@@ -727,6 +727,27 @@ describe('the files open in the stock tools', () => {
     other.close();
   });
 
+  it('SQLite: a library file in UTF-16 (made by another tool) still gets its text right', async () => {
+    const file = dbFile('sqlite');
+    const pre = new Database(file);
+    pre.pragma("encoding = 'UTF-16le'");
+    pre.exec('CREATE TABLE made_elsewhere (x TEXT); DROP TABLE made_elsewhere;');
+    pre.close();
+    const save = makeParsedSave({ seed: 83, scale: 'small' });
+    save.players[0]!.name = 'Zoë ☥ Hatshepsut';
+    save.tiles[0]!.terrain = 'TERRAIN_ÜBER';
+    const store = await openStore(file, { backend: 'sqlite' });
+    const { saveId } = await store.insertSave(save, source(1));
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('encoding', { simple: true })).toBe('UTF-16le');
+    const player = db.prepare('SELECT name, typeof(name) AS t FROM players WHERE save_id = ? AND id = ?').get(saveId, save.players[0]!.id);
+    expect(player).toEqual({ name: 'Zoë ☥ Hatshepsut', t: 'text' });
+    const tile = db.prepare('SELECT terrain FROM tiles WHERE save_id = ? AND id = ?').get(saveId, save.tiles[0]!.id);
+    expect(tile).toEqual({ terrain: 'TERRAIN_ÜBER' });
+    db.close();
+  });
+
   it('SQLite: WAL checkpoints run on their own thread, and the WAL is gone after close', async () => {
     const file = dbFile('sqlite');
     const store = (await openStore(file, { backend: 'sqlite' })) as SqliteStore;

@@ -114,7 +114,7 @@ export function configureSqlite(db: Db): void {
  * type, so each cell's kind is in the code (this loop runs for every one of
  * a save's ~230,000 cells).
  */
-type Bind = (cells: Float64Array | Int32Array, src: number, n: number, texts: readonly Buffer[], params: unknown[]) => void;
+type Bind = (cells: Float64Array | Int32Array, src: number, n: number, texts: readonly (Buffer | string)[], params: unknown[]) => void;
 
 function compileBind(spec: TableSpec, absent: string): Bind {
   const body = ['let k = 0, s = src, v;', 'for (let r = 0; r < n; r++) {'];
@@ -141,6 +141,8 @@ export class SqliteStore extends StoreBase {
   private readonly rowsPerStatement: number;
   private readonly cache = new StatementCache<Database.Statement>(256);
   private readonly plans: TablePlan[];
+  /** Text cells bind as UTF-8 Buffers (see the plans), or as strings in a database that is not UTF-8. */
+  private readonly textAsBytes: boolean;
   private readonly backgroundCheckpoints: boolean;
   /** Started by the first write: a store opened only to read needs no thread. */
   private checkpointer: WalCheckpointer | null = null;
@@ -150,6 +152,10 @@ export class SqliteStore extends StoreBase {
     this.db = db;
     this.backgroundCheckpoints = backgroundCheckpoints;
     this.rowsPerStatement = Math.max(1, Math.floor(rowsPerStatement));
+    // CAST reads the bytes in the database's encoding: UTF-8 for every library Scribe creates; a
+    // UTF-16 file made by another tool gets its text bound as strings instead.
+    this.textAsBytes = String(db.pragma('encoding', { simple: true })).toUpperCase() === 'UTF-8';
+    const text = this.textAsBytes ? 'CAST(? AS TEXT)' : '?';
     this.plans = tableSpecs.map((spec) => {
       const cols = ['save_id', ...spec.columns];
       return {
@@ -162,7 +168,7 @@ export class SqliteStore extends StoreBase {
         // - every row's save_id is the one named parameter, bound once per statement (~5% of a save's insert time);
         // - text goes in as its UTF-8 bytes, cast back to TEXT by SQLite: a Buffer binds without the driver
         //   converting a JS string each time (~6% less; the stored value is the same TEXT).
-        rowSql: `(@save, ${spec.kinds.map((k) => (k === 'text' ? 'CAST(? AS TEXT)' : '?')).join(', ')})`,
+        rowSql: `(@save, ${spec.kinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
         statements: new Map(),
       };
     });
@@ -237,7 +243,7 @@ export class SqliteStore extends StoreBase {
 
   // ---------------------------------------------------------------- writes
 
-  private insertRows(plan: TablePlan, table: EncodedTable, texts: readonly Buffer[], saveId: number): void {
+  private insertRows(plan: TablePlan, table: EncodedTable, texts: readonly (Buffer | string)[], saveId: number): void {
     const { width } = plan;
     const save = { save: saveId };
     let src = 0;
@@ -328,7 +334,7 @@ export class SqliteStore extends StoreBase {
         this.stmt(`INSERT INTO saves (${saveColumns.join(', ')}) VALUES (${saveColumns.map(() => '?').join(', ')})`).run(values)
           .lastInsertRowid,
       );
-      const texts = save.strings.map((text) => Buffer.from(text, 'utf8'));
+      const texts = this.textAsBytes ? save.strings.map((text) => Buffer.from(text, 'utf8')) : save.strings;
       for (const plan of this.plans) {
         const table = save.tables[plan.spec.list];
         if (table.count) this.insertRows(plan, table, texts, saveId);
