@@ -1,5 +1,6 @@
 import type { SaveDetail, SavePage } from '../shared/library.js';
 import { displayName } from '../shared/format.js';
+import { showJson } from './show-json.js';
 
 export function printSaveList(page: SavePage, json: boolean): void {
   if (json) {
@@ -13,14 +14,16 @@ export function printSaveList(page: SavePage, json: boolean): void {
   process.stdout.write(`${'ID'.padStart(6)}  ${'TURN'.padStart(4)}  ${'GAME'.padEnd(32)}  NATIONS\n`);
   for (const s of page.items) {
     const nations = s.players.map((p) => displayName(p.nation)).join(', ');
-    process.stdout.write(`${String(s.saveId).padStart(6)}  ${String(s.turn).padStart(4)}  ${(s.gameName ?? '(unnamed)').slice(0, 32).padEnd(32)}  ${nations}\n`);
+    process.stdout.write(
+      `${String(s.saveId).padStart(6)}  ${String(s.turn).padStart(4)}  ${(s.gameName ?? '(unnamed)').slice(0, 32).padEnd(32)}  ${nations}\n`,
+    );
   }
   process.stdout.write(`${page.items.length} of ${page.total} saves.\n`);
 }
 
 export function printSaveDetail(detail: SaveDetail, json: boolean): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(detail)}\n`);
+    process.stdout.write(`${JSON.stringify(showJson(detail))}\n`);
     return;
   }
   const s = detail.save;
