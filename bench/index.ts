@@ -39,12 +39,12 @@ if (!skip.has('pipeline')) {
   const totalPeak = (r: RunResult) => r.mainPeakRssMB + r.workerPeakRssMB.reduce((a, b) => a + b, 0);
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   const lines = [
-    `| run | wall (best) | saves/s | wall of each round | CPU, all processes | read | parse | transfer | write | main peak | workers peak | all peak |`,
-    `| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
+    `| run | wall (best) | saves/s | wall of each round | CPU, all processes | read | inflate | parse | transfer | write | main peak | workers peak | all peak |`,
+    `| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`,
     ...p.runs.map(({ best: r, wallsMs }) => {
       const name = r.mode === 'sequential' ? 'sequential (one process)' : `pipeline, ${r.workers} worker${r.workers > 1 ? 's' : ''}`;
       const s = r.stages;
-      return `| ${name} | ${seconds(r.wallMs)} s | ${perSecond(r).toFixed(1)} | ${wallsMs.map(seconds).join(', ')} s | ${seconds(r.cpuMs)} s | ${s.readMs.toFixed(0)} ms | ${s.parseMs.toFixed(0)} ms | ${s.transferMs.toFixed(0)} ms | ${s.writeMs.toFixed(0)} ms | ${r.mainPeakRssMB.toFixed(0)} MB | ${r.workerPeakRssMB.map((m) => m.toFixed(0)).join(' + ') || '–'} MB | ${totalPeak(r).toFixed(0)} MB |`;
+      return `| ${name} | ${seconds(r.wallMs)} s | ${perSecond(r).toFixed(1)} | ${wallsMs.map(seconds).join(', ')} s | ${seconds(r.cpuMs)} s | ${s.readMs.toFixed(0)} ms | ${s.inflateMs.toFixed(0)} ms | ${s.parseMs.toFixed(0)} ms | ${s.transferMs.toFixed(0)} ms | ${s.writeMs.toFixed(0)} ms | ${r.mainPeakRssMB.toFixed(0)} MB | ${r.workerPeakRssMB.map((m) => m.toFixed(0)).join(' + ') || '–'} MB | ${totalPeak(r).toFixed(0)} MB |`;
     }),
   ];
   const pipelines = p.runs.filter((c) => c.best.mode === 'pipeline');
@@ -93,15 +93,15 @@ if (!skip.has('pipeline')) {
       ? 'the total CPU a save costs more than by any one stage'
       : "the single writer's thread more than by the CPU the saves cost in all";
   const where =
-    `\n\nWhere the time goes: alone, one save costs ${perSave(seq.stages.parseMs, seq)} ms to read and parse and ${perSave(seq.stages.writeMs, seq)} ms to write ` +
+    `\n\nWhere the time goes: alone, one save costs ${perSave(seq.stages.inflateMs, seq)} ms to unzip, ${perSave(seq.stages.parseMs, seq)} ms to parse and ${perSave(seq.stages.writeMs, seq)} ms to write ` +
     `(one process, no contention). The writer's share runs on one thread, the parse share is split across workers, and on ${cores} cores they all share the same cores: ` +
     `the best ${best.workers}-worker run used ${seconds(best.cpuMs)} s of CPU in ${seconds(best.wallMs)} s, ${(best.cpuMs / best.wallMs).toFixed(2)} of ${cores} cores busy ` +
     `(${perSave(best.cpuMs, best)} ms of CPU per save), and its writer's thread spent ${(100 * writerBusy).toFixed(0)}% of the run writing, ` +
     `so the end-to-end rate is bounded by ${bound}. ` +
-    `Worker time per save rose to ${perSave(best.stages.parseMs, best)} ms there (parsing slows down when every core is busy); writer time was ${perSave(best.stages.writeMs, best)} ms.`;
+    `Worker time per save (unzip + parse) rose to ${perSave(best.stages.inflateMs + best.stages.parseMs, best)} ms there (workers slow down when every core is busy); writer time was ${perSave(best.stages.writeMs, best)} ms.`;
   show(
     `Pipeline: ${p.count} typical saves (${p.corpusMB.toFixed(0)} MB of archives), ${p.rounds} rounds`,
-    `${lines.join('\n')}\n\nEach configuration ran ${p.rounds} times, interleaved; the row shows its best run (load from other tenants of this machine only ever adds time) and the wall time of every round. Stage times are summed over files (parse runs in parallel, so it can exceed the wall time; transfer includes waiting for the writer's thread).\n\n${renderTable(rows)}${where}`,
+    `${lines.join('\n')}\n\nEach configuration ran ${p.rounds} times, interleaved; the row shows its best run (load from other tenants of this machine only ever adds time) and the wall time of every round. Stage times are summed over files (inflate and parse run in parallel, so they can exceed the wall time; transfer includes waiting for the writer's thread).\n\n${renderTable(rows)}${where}`,
   );
 }
 

@@ -11,7 +11,7 @@ export interface RunResult {
   imported: number;
   failed: number;
   wallMs: number;
-  stages: { readMs: number; parseMs: number; transferMs: number; writeMs: number };
+  stages: { readMs: number; inflateMs: number; parseMs: number; transferMs: number; writeMs: number };
   mainPeakRssMB: number;
   workerPeakRssMB: number[];
   /** CPU time of all the run's processes (user + system). */

@@ -95,7 +95,7 @@ export class Importer {
   /** Cancels the running import and drops the queued ones. */
   cancel(): boolean {
     for (const queued of this.queue.splice(0)) {
-      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: { readMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 }, workerPeakRssMB: [] });
+      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: { readMs: 0, inflateMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 }, workerPeakRssMB: [] });
     }
     if (!this.current) return false;
     this.current.controller.abort();

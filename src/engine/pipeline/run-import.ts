@@ -32,6 +32,7 @@ export interface ImportRunOptions {
 /** Per-stage time of a run, summed over files: where the time goes. */
 export interface StageTotals {
   readMs: number;
+  inflateMs: number;
   parseMs: number;
   transferMs: number;
   writeMs: number;
@@ -71,7 +72,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const startedAt = Date.now();
   const tracker = new ProgressTracker(runId, options.kind, startedAt);
   const throttle = new Throttle(progressIntervalMs, () => events.progress(tracker.snapshot(Date.now())));
-  const stages: StageTotals = { readMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 };
+  const stages: StageTotals = { readMs: 0, inflateMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 };
   const failures: Extract<FileResult, { status: 'failed' }>[] = [];
   let notices: DiscoveryNotice[] = [];
   let filesTotal = 0;
@@ -169,6 +170,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       }
       if (outcome.kind === 'parsed') {
         stages.readMs += outcome.timings.readMs;
+        stages.inflateMs += outcome.timings.inflateMs;
         stages.parseMs += outcome.timings.parseMs;
         stages.transferMs += outcome.transferMs;
         writeChain = writeChain.then(() => write(candidate, outcome)).finally(released);

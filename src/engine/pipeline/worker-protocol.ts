@@ -15,7 +15,11 @@ export type ToWorker =
   | { type: 'job'; jobId: number; path: string; maxXmlBytes: number };
 
 export interface StageTimings {
+  /** Stat, read and hash the file. */
   readMs: number;
+  /** Unzip: find the save's entry, inflate it, check its CRC. */
+  inflateMs: number;
+  /** Scan the XML, map it and encode the rows for the writer. */
   parseMs: number;
   /** Wall-clock time the result was posted (performance.timeOrigin + now), to measure the transfer. */
   sentAt: number;

@@ -8,6 +8,7 @@
  *   const save = parseSaveXml(xmlBytes); // the XML alone, synchronous
  */
 import type { Buffer } from 'node:buffer';
+import { performance } from 'node:perf_hooks';
 import { emptyStats, extractSaveXml, type ExtractStats } from './archive.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { asScribeError, parseSaveXml, parseSaveXmlInto } from './parse.js';
@@ -38,11 +39,21 @@ export async function readSave(
   }
 }
 
-/** `readSave`, with the rows put into `out` (see `SaveSink`); resolves to the save's meta. */
-export async function readSaveInto(source: string | Buffer | Uint8Array, out: SaveSink, limits?: Partial<ReadLimits>): Promise<SaveMeta> {
+/**
+ * `readSave`, with the rows put into `out` (see `SaveSink`); resolves to the
+ * save's meta. `timing`, if given, gets how long unzipping took.
+ */
+export async function readSaveInto(
+  source: string | Buffer | Uint8Array,
+  out: SaveSink,
+  limits?: Partial<ReadLimits>,
+  timing?: { inflateMs: number },
+): Promise<SaveMeta> {
   try {
     const l = resolveLimits(limits);
+    const started = performance.now();
     const xml = await extractSaveXml(source, l, emptyStats());
+    if (timing) timing.inflateMs = performance.now() - started;
     return parseSaveXmlInto(xml, out, l);
   } catch (err) {
     throw asScribeError(err);
