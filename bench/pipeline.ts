@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { StageTotals } from '../src/engine/pipeline/run-import';
 import { typicalCorpus } from './corpus';
 
 export interface RunResult {
@@ -11,7 +12,7 @@ export interface RunResult {
   imported: number;
   failed: number;
   wallMs: number;
-  stages: { readMs: number; inflateMs: number; parseMs: number; transferMs: number; writeMs: number };
+  stages: StageTotals;
   mainPeakRssMB: number;
   workerPeakRssMB: number[];
   /** CPU time of all the run's processes (user + system). */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FileResult, ImportKind, ImportProgress, ImportStarted, ImportState, ImportSummary } from '../shared/import.js';
 import type { Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
-import { runImport, type ImportRunResult } from './pipeline/run-import.js';
+import { emptyStageTotals, runImport, type ImportRunResult } from './pipeline/run-import.js';
 
 export interface ImporterListener {
   started(event: ImportStarted): void;
@@ -27,7 +27,7 @@ export interface ImporterOptions {
 /**
  * Worker count when the user leaves it on 'auto': one per core. On 2 cores
  * the bench (docs/benchmarks.md) puts 2 workers a few percent ahead of 1
- * over its runs (11.5-12.5 s against 11.8-12.6 s for 266 saves), though 1
+ * over its runs (11.5-12.5 s against 11.8-13.2 s for 266 saves), though 1
  * uses ~10% less CPU and less memory: with parsing now cheaper than
  * writing, the two are close.
  */
@@ -97,7 +97,7 @@ export class Importer {
   /** Cancels the running import and drops the queued ones. */
   cancel(): boolean {
     for (const queued of this.queue.splice(0)) {
-      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: { readMs: 0, inflateMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 }, workerPeakRssMB: [] });
+      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: emptyStageTotals(), workerPeakRssMB: [] });
     }
     if (!this.current) return false;
     this.current.controller.abort();

@@ -38,6 +38,10 @@ export interface StageTotals {
   writeMs: number;
 }
 
+export function emptyStageTotals(): StageTotals {
+  return { readMs: 0, inflateMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 };
+}
+
 export interface ImportRunResult {
   summary: ImportSummary;
   stages: StageTotals;
@@ -72,7 +76,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const startedAt = Date.now();
   const tracker = new ProgressTracker(runId, options.kind, startedAt);
   const throttle = new Throttle(progressIntervalMs, () => events.progress(tracker.snapshot(Date.now())));
-  const stages: StageTotals = { readMs: 0, inflateMs: 0, parseMs: 0, transferMs: 0, writeMs: 0 };
+  const stages = emptyStageTotals();
   const failures: Extract<FileResult, { status: 'failed' }>[] = [];
   let notices: DiscoveryNotice[] = [];
   let filesTotal = 0;
