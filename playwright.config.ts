@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/test-tools.js';
 
-/** Debian's Chromium here; elsewhere set SCRIBE_CHROMIUM to any Chromium-based browser. */
-const chromium = process.env.SCRIBE_CHROMIUM ?? '/usr/bin/chromium';
+/** The Chromium that `npm test`'s provisioning step found or installed (SCRIBE_CHROMIUM chooses another). */
+const chromium = findChromium().path;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -19,7 +19,7 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1280, height: 800 },
         launchOptions: {
-          executablePath: existsSync(chromium) ? chromium : undefined,
+          executablePath: chromium ?? undefined,
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
         },
       },
