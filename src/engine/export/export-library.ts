@@ -1,0 +1,332 @@
+/**
+ * Exports a library for analysts: one Parquet or CSV file per table, every
+ * row carrying the save's global identity (game_id, save_turn, save_sha256), so
+ * exports from many libraries and machines simply concatenate.
+ *
+ * DuckDB writes every file (its Parquet and CSV writers are built in and work
+ * offline). A DuckDB library is attached read-only and copied straight. A
+ * SQLite library is streamed into a DuckDB staging table, table by table, in
+ * vectors of rows: DuckDB's sqlite scanner is an extension it would have to
+ * download. The staging database lives in a file with a memory cap, so the
+ * export's memory stays flat however large the library.
+ *
+ * The tables and their columns are read from the library itself, not from
+ * Scribe's catalogue, so a library of any schema version exports as it is.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBConnection,
+  type DuckDBType,
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { ExportFormat, ExportProgress, ExportSummary, ExportedTable } from '../../shared/export.js';
+import type { Backend } from '../../shared/settings.js';
+import { ScribeError } from '../errors.js';
+
+export interface ExportOptions {
+  dbPath: string;
+  backend: Backend;
+  format: ExportFormat;
+  outDir: string;
+  onProgress?: (progress: ExportProgress) => void;
+  signal?: AbortSignal;
+  /** DuckDB's memory cap while exporting; beyond it the staging data spills to disk. */
+  memoryLimitMB?: number;
+}
+
+/** The column types an export uses. Integers are all BIGINT, so that exports of both backends concatenate. */
+type ExportType = 'BIGINT' | 'VARCHAR' | 'BOOLEAN' | 'DOUBLE';
+
+interface ExportColumn {
+  name: string;
+  type: ExportType;
+  /** The expression over the source row (`t` the table, `s` its save) that gives the value. */
+  source: { from: 't' | 's'; column: string } | { sourceFileOf: string };
+}
+
+interface ExportTable {
+  name: string;
+  /** The table's own columns, as the library has them. */
+  own: { name: string; type: ExportType }[];
+  /** The exported columns, identity first. */
+  columns: ExportColumn[];
+  rows: number;
+}
+
+/** Tables that describe the library rather than the saves in it. */
+const notExported = new Set(['import_ledger', 'schema_version', 'sqlite_sequence']);
+/**
+ * The save's global identity, first in every exported table. The turn is
+ * `save_turn` because many tables have a `turn` of their own (the turn an
+ * event happened or a history point was taken).
+ */
+const identity = ['game_id', 'save_turn', 'save_sha256'] as const;
+
+/** Rows per appended vector: DuckDB's own vector size, the most one data chunk holds. */
+const vectorRows = 2048;
+
+export function exportType(declared: string): ExportType {
+  const t = declared.toUpperCase();
+  if (t.includes('INT')) return 'BIGINT';
+  if (t.includes('BOOL')) return 'BOOLEAN';
+  if (t.includes('CHAR') || t.includes('TEXT') || t.includes('CLOB')) return 'VARCHAR';
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'DOUBLE';
+  throw new ScribeError('INTERNAL', `The library has a column of type ${declared}, which Scribe cannot export.`);
+}
+
+/**
+ * The exported columns of one table: the global identity first, then the
+ * table's own columns (local ids included). `saves` holds the identity
+ * itself (its game_id, turn and sha256 become the identity columns), and
+ * adds the source file's name beside its full path.
+ */
+export function exportColumns(table: string, columns: readonly { name: string; type: ExportType }[]): ExportColumn[] {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  if (table === 'saves') {
+    const own = columns.filter((c) => c.name !== 'game_id' && c.name !== 'turn' && c.name !== 'sha256');
+    return [
+      { name: 'game_id', type: 'VARCHAR', source: { from: 't', column: 'game_id' } },
+      { name: 'save_turn', type: 'BIGINT', source: { from: 't', column: 'turn' } },
+      { name: 'save_sha256', type: 'VARCHAR', source: { from: 't', column: 'sha256' } },
+      ...own.map((c): ExportColumn => ({ name: c.name, type: c.type, source: { from: 't', column: c.name } })),
+      ...(byName.has('source_path') ? [{ name: 'source_file', type: 'VARCHAR' as const, source: { sourceFileOf: 'source_path' } }] : []),
+    ];
+  }
+  if (!byName.has('save_id'))
+    throw new ScribeError('INTERNAL', `The table ${table} has no save_id column, so its rows cannot be tied to a save.`);
+  const clash = columns.find((c) => (identity as readonly string[]).includes(c.name));
+  if (clash)
+    throw new ScribeError(
+      'INTERNAL',
+      `The table ${table} has its own ${clash.name} column, which the export's identity columns would hide.`,
+    );
+  return [
+    { name: 'game_id', type: 'VARCHAR', source: { from: 's', column: 'game_id' } },
+    { name: 'save_turn', type: 'BIGINT', source: { from: 's', column: 'turn' } },
+    { name: 'save_sha256', type: 'VARCHAR', source: { from: 's', column: 'sha256' } },
+    ...columns.map((c): ExportColumn => ({ name: c.name, type: c.type, source: { from: 't', column: c.name } })),
+  ];
+}
+
+const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const quoteText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** The file name of a path written on any platform. */
+export function sourceFileName(p: string | null): string | null {
+  if (p === null) return null;
+  const m = /[^/\\]+$/.exec(p);
+  return m ? m[0] : p;
+}
+
+/**
+ * SELECT over the source table `t` joined to its save `s`, giving the
+ * exported columns in order. DuckDB does the join, in both paths: it is
+ * far cheaper there than reading each row's identity strings out of SQLite.
+ */
+function selectSql(table: ExportTable, tableRef: string, savesRef: string, castAll: boolean): string {
+  const isSaves = table.name === 'saves';
+  const exprs = table.columns.map((c) => {
+    const e =
+      'sourceFileOf' in c.source
+        ? `regexp_extract(t.${quoteIdent(c.source.sourceFileOf)}, '[^/\\\\]+$')`
+        : `${c.source.from}.${quoteIdent(c.source.column)}`;
+    return castAll ? `CAST(${e} AS ${c.type}) AS ${quoteIdent(c.name)}` : `${e} AS ${quoteIdent(c.name)}`;
+  });
+  const from = isSaves ? `${tableRef} t` : `${tableRef} t JOIN ${savesRef} s ON s.id = t.save_id`;
+  return `SELECT ${exprs.join(', ')} FROM ${from} ORDER BY ${isSaves ? 't.id' : 't.save_id'}`;
+}
+
+function copyOptions(format: ExportFormat): string {
+  return format === 'parquet' ? `(FORMAT parquet, COMPRESSION zstd)` : `(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '"', ESCAPE '"')`;
+}
+
+const duckType: Record<ExportType, DuckDBType> = { BIGINT, VARCHAR, BOOLEAN, DOUBLE };
+
+function duckConfig(tempDir: string, memoryLimitMB: number): Record<string, string> {
+  return {
+    memory_limit: `${memoryLimitMB}MB`,
+    temp_directory: tempDir,
+    threads: String(Math.max(1, Math.min(4, os.availableParallelism()))),
+    // Never fetch anything over the network: a file that looks like another engine's must be refused, not "helped".
+    autoload_known_extensions: 'false',
+    autoinstall_known_extensions: 'false',
+  };
+}
+
+function aborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ScribeError('INTERNAL', 'The export was cancelled.');
+}
+
+export async function exportLibrary(options: ExportOptions): Promise<ExportSummary> {
+  const started = performance.now();
+  await fs.mkdir(options.outDir, { recursive: true });
+  const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-export-'));
+  try {
+    const memory = options.memoryLimitMB ?? 256;
+    const tables =
+      options.backend === 'duckdb' ? await exportFromDuckDb(options, tempDir, memory) : await exportFromSqlite(options, tempDir, memory);
+    return { format: options.format, outDir: options.outDir, tables, durationMs: performance.now() - started };
+  } finally {
+    await fs.rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes to a temporary name and renames, so an interrupted export never leaves a file that looks complete. */
+async function copyTo(conn: DuckDBConnection, query: string, format: ExportFormat, outDir: string, table: string): Promise<string> {
+  const file = path.join(outDir, `${table}.${format}`);
+  const partial = `${file}.partial`;
+  await conn.run(`COPY (${query}) TO ${quoteText(partial)} ${copyOptions(format)}`);
+  await fs.rename(partial, file);
+  return file;
+}
+
+// ------------------------------------------------------------------ SQLite
+
+function sqliteTables(db: Database.Database): ExportTable[] {
+  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]).filter(
+    (n) => !notExported.has(n) && !n.startsWith('sqlite_'),
+  );
+  if (!names.includes('saves')) throw new ScribeError('INTERNAL', 'This database is not a Scribe library: it has no saves table.');
+  const ordered = ['saves', ...names.filter((n) => n !== 'saves')];
+  return ordered.map((name) => {
+    const info = db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(name) as { name: string; type: string }[];
+    const own = info.map((c) => ({ name: c.name, type: exportType(c.type) }));
+    const rows = db
+      .prepare(`SELECT count(*) FROM ${quoteIdent(name)}`)
+      .pluck()
+      .get() as number;
+    return { name, own, columns: exportColumns(name, own), rows };
+  });
+}
+
+async function exportFromSqlite(options: ExportOptions, tempDir: string, memoryLimitMB: number): Promise<ExportedTable[]> {
+  const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
+  const instance = await DuckDBInstance.create(path.join(tempDir, 'stage.duckdb'), duckConfig(tempDir, memoryLimitMB));
+  const conn = await instance.connect();
+  try {
+    const tables = sqliteTables(db);
+    const done: ExportedTable[] = [];
+    for (const [tableIndex, table] of tables.entries()) {
+      aborted(options.signal);
+      const progress = (rowsDone: number): void =>
+        options.onProgress?.({ table: table.name, tableIndex, tables: tables.length, rowsDone, rowsTotal: table.rows });
+      progress(0);
+      // `saves` comes first and stays staged: every other table takes its identity from it.
+      const stage = table.name === 'saves' ? 'saves_stage' : 'stage';
+      await conn.run(`CREATE TABLE ${stage} (${table.own.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
+      const rows = await stageSqliteTable(db, conn, table, stage, options.signal, progress);
+      const file = await copyTo(conn, selectSql(table, stage, 'saves_stage', false), options.format, options.outDir, table.name);
+      if (stage === 'stage') {
+        // Dropped and checkpointed so the staging file gives its blocks back before the next table.
+        await conn.run(`DROP TABLE stage`);
+        await conn.run(`CHECKPOINT`);
+      }
+      progress(rows);
+      done.push({ table: table.name, file, rows });
+    }
+    return done;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    db.close();
+  }
+}
+
+/** Streams one SQLite table into a staging table, a vector of rows at a time, column by column. */
+async function stageSqliteTable(
+  db: Database.Database,
+  conn: DuckDBConnection,
+  table: ExportTable,
+  stage: string,
+  signal: AbortSignal | undefined,
+  progress: (rows: number) => void,
+): Promise<number> {
+  const select = `SELECT ${table.own.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table.name)}`;
+  const types = table.own.map((c) => duckType[c.type]);
+  // better-sqlite3 gives booleans as 0/1 and integers as numbers; the vectors want booleans and bigints.
+  const convert = table.own.map((c): ((v: unknown) => unknown) | null => {
+    if (c.type === 'BOOLEAN') return (v) => (v === null ? null : v === 1 || v === true);
+    if (c.type === 'BIGINT') return (v) => (v === null || typeof v === 'bigint' ? v : BigInt(v as number));
+    return null;
+  });
+  const appender = await conn.createAppender(stage);
+  const width = table.own.length;
+  const cells: unknown[][] = Array.from({ length: width }, () => new Array<unknown>(vectorRows));
+  let n = 0;
+  let total = 0;
+  const flush = (): void => {
+    if (n === 0) return;
+    const chunk = DuckDBDataChunk.create(types, n);
+    for (let c = 0; c < width; c++) chunk.setColumnValues(c, (n === vectorRows ? cells[c]! : cells[c]!.slice(0, n)) as never);
+    appender.appendDataChunk(chunk);
+    total += n;
+    n = 0;
+  };
+  try {
+    for (const row of db.prepare(select).raw().iterate() as IterableIterator<unknown[]>) {
+      for (let c = 0; c < width; c++) {
+        const f = convert[c];
+        cells[c]![n] = f ? f(row[c]) : row[c];
+      }
+      if (++n === vectorRows) {
+        flush();
+        if (total % (vectorRows * 32) === 0) {
+          aborted(signal);
+          progress(total);
+        }
+      }
+    }
+    flush();
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return total;
+}
+
+// ------------------------------------------------------------------ DuckDB
+
+async function exportFromDuckDb(options: ExportOptions, tempDir: string, memoryLimitMB: number): Promise<ExportedTable[]> {
+  const instance = await DuckDBInstance.create(':memory:', duckConfig(tempDir, memoryLimitMB));
+  const conn = await instance.connect();
+  try {
+    await conn.run(`ATTACH ${quoteText(options.dbPath)} AS lib (READ_ONLY)`);
+    const info = (
+      await conn.runAndReadAll(
+        `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = 'lib' AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
+      )
+    ).getRowObjectsJS() as { table_name: string; column_name: string; data_type: string }[];
+    const byTable = new Map<string, { name: string; type: ExportType }[]>();
+    for (const r of info) {
+      if (notExported.has(r.table_name)) continue;
+      const list = byTable.get(r.table_name) ?? [];
+      list.push({ name: r.column_name, type: exportType(r.data_type) });
+      byTable.set(r.table_name, list);
+    }
+    if (!byTable.has('saves')) throw new ScribeError('INTERNAL', 'This database is not a Scribe library: it has no saves table.');
+    const names = ['saves', ...[...byTable.keys()].filter((n) => n !== 'saves').sort()];
+    const done: ExportedTable[] = [];
+    for (const [tableIndex, name] of names.entries()) {
+      aborted(options.signal);
+      const rowsTotal = Number((await conn.runAndReadAll(`SELECT count(*) FROM lib.${quoteIdent(name)}`)).getRowsJS()[0]![0]);
+      const own = byTable.get(name)!;
+      const table: ExportTable = { name, own, columns: exportColumns(name, own), rows: rowsTotal };
+      options.onProgress?.({ table: name, tableIndex, tables: names.length, rowsDone: 0, rowsTotal });
+      const file = await copyTo(conn, selectSql(table, `lib.${quoteIdent(name)}`, 'lib.saves', true), options.format, options.outDir, name);
+      options.onProgress?.({ table: name, tableIndex, tables: names.length, rowsDone: rowsTotal, rowsTotal });
+      done.push({ table: name, file, rows: rowsTotal });
+    }
+    return done;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
