@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchPipeline, type RunResult } from './pipeline';
+import { benchExport } from './export';
 import { benchReader } from './reader';
 import { benchStore } from './store';
 import { renderTable, type BenchRow } from './table';
@@ -106,6 +107,14 @@ if (!skip.has('pipeline')) {
   show(
     `Pipeline: ${p.count} typical saves (${p.corpusMB.toFixed(0)} MB of archives), ${p.rounds} rounds`,
     `${lines.join('\n')}\n\nEach configuration ran ${p.rounds} times, interleaved; the row shows its best run (load from other tenants of this machine only ever adds time) and the wall time of every round. Stage times are summed over files (inflate and parse run in parallel, so they can exceed the wall time; transfer includes waiting for the writer's thread).\n\n${renderTable(rows)}${where}`,
+  );
+}
+
+if (!skip.has('export')) {
+  const e = await benchExport(count);
+  show(
+    `Export: a library of ${count} typical saves to Parquet and CSV`,
+    `${renderTable(e.rows)}\n\nEach export runs in a process of its own (its peak memory is its own), after the library was imported by the pipeline. A SQLite library is streamed into a capped DuckDB staging file table by table; a DuckDB library is attached read-only and copied straight.`,
   );
 }
 
