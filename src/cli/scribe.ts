@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dataDir } from '../engine/data-dir.js';
 import { SettingsStore } from '../engine/settings-store.js';
 import { openStore, type Store } from '../engine/store/index.js';
+import { LibraryError } from '../engine/store/library-error.js';
 import { Importer } from '../engine/importer.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
@@ -56,6 +57,7 @@ async function withStore<T>(options: CommonOptions, fn: (store: Store, settings:
   try {
     store = await openStore(file, { backend });
   } catch (err) {
+    if (err instanceof LibraryError) throw new UnusableDatabase(`The database ${file} was not opened (${err.code}): ${err.explanation}`);
     throw new UnusableDatabase(`The database ${file} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {
@@ -80,9 +82,12 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      const handle = kind === 'import' ? importer.run('import', paths) : kind === 'resume' ? await importer.resume() : await importer.retryFailed();
+      const handle =
+        kind === 'import' ? importer.run('import', paths) : kind === 'resume' ? await importer.resume() : await importer.retryFailed();
       if (!handle) {
-        reporter.nothingToDo(kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.');
+        reporter.nothingToDo(
+          kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.',
+        );
         return exitCodes.ok;
       }
       const { summary } = await handle.done;
@@ -118,7 +123,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const all = [...paths, ...(options.gameFolders ? await systemSaveFolderSuggestions([]) : [])];
       if (all.length === 0) {
         process.stderr.write(
-          options.gameFolders ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n' : 'scribe: name the saves or folders to import (or use --game-folders).\n',
+          options.gameFolders
+            ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n'
+            : 'scribe: name the saves or folders to import (or use --game-folders).\n',
         );
         return setExit(exitCodes.usage);
       }

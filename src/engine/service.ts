@@ -4,6 +4,7 @@ import { ScribeError } from './errors.js';
 import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
 import { openStore, type Store } from './store/index.js';
+import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
 
@@ -83,13 +84,15 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   let pushing: Promise<void> = Promise.resolve();
   /** Pushes the status when it changed; one at a time, so events arrive in order. */
   function pushWatchStatus(): Promise<void> {
-    pushing = pushing.then(async () => {
-      const status = await watchStatus();
-      const json = JSON.stringify(status);
-      if (closed || json === lastPushed) return;
-      lastPushed = json;
-      host.emit('watchStatus', status);
-    }).catch(() => {});
+    pushing = pushing
+      .then(async () => {
+        const status = await watchStatus();
+        const json = JSON.stringify(status);
+        if (closed || json === lastPushed) return;
+        lastPushed = json;
+        host.emit('watchStatus', status);
+      })
+      .catch(() => {});
     return pushing;
   }
   const watchFolders = (folders: string[]): void => {
@@ -133,7 +136,8 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         try {
           next = await openStore(wanted.databasePath, { backend: wanted.backend });
         } catch (err) {
-          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+          const why = err instanceof LibraryError ? err.explanation : err instanceof Error ? err.message : String(err);
+          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${why}`);
         }
         await store.close();
         store = next;

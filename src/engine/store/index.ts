@@ -31,3 +31,4 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   mkdirSync(dirname(path), { recursive: true });
   return backend === 'duckdb' ? DuckDbStore.open(path) : SqliteStore.open(path);
 }
+export { LibraryError } from './library-error.js';
