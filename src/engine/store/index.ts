@@ -32,3 +32,4 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   return backend === 'duckdb' ? DuckDbStore.open(path) : SqliteStore.open(path);
 }
 export { LibraryError } from './library-error.js';
+export { acquireImportLock, importLockPath, type ImportLock } from './import-lock.js';
