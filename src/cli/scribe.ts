@@ -82,12 +82,9 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     try {
-      const handle =
-        kind === 'import' ? importer.run('import', paths) : kind === 'resume' ? await importer.resume() : await importer.retryFailed();
+      const handle = kind === 'import' ? importer.run('import', paths) : kind === 'resume' ? await importer.resume() : await importer.retryFailed();
       if (!handle) {
-        reporter.nothingToDo(
-          kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.',
-        );
+        reporter.nothingToDo(kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.');
         return exitCodes.ok;
       }
       const { summary } = await handle.done;
@@ -123,9 +120,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const all = [...paths, ...(options.gameFolders ? await systemSaveFolderSuggestions([]) : [])];
       if (all.length === 0) {
         process.stderr.write(
-          options.gameFolders
-            ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n'
-            : 'scribe: name the saves or folders to import (or use --game-folders).\n',
+          options.gameFolders ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n' : 'scribe: name the saves or folders to import (or use --game-folders).\n',
         );
         return setExit(exitCodes.usage);
       }

@@ -136,8 +136,7 @@ export class Importer {
       } catch (err) {
         this.current = null;
         const summary = emptySummary(next.runId, next.kind, 'failed');
-        summary.error =
-          err instanceof LibraryError ? err.explanation : `The import could not start: ${err instanceof Error ? err.message : String(err)}`;
+        summary.error = err instanceof LibraryError ? err.explanation : `The import could not start: ${err instanceof Error ? err.message : String(err)}`;
         this.listener.started({ runId: next.runId, kind: next.kind });
         this.listener.finished(summary);
         next.resolve({ summary, stages: emptyStageTotals(), workerPeakRssMB: [] });
@@ -174,17 +173,5 @@ export class Importer {
 }
 
 function emptySummary(runId: string, kind: ImportKind, outcome: ImportSummary['outcome']): ImportSummary {
-  return {
-    runId,
-    kind,
-    outcome,
-    filesTotal: 0,
-    imported: 0,
-    skipped: 0,
-    failed: 0,
-    notStarted: 0,
-    durationMs: 0,
-    failures: [],
-    notices: [],
-  };
+  return { runId, kind, outcome, filesTotal: 0, imported: 0, skipped: 0, failed: 0, notStarted: 0, durationMs: 0, failures: [], notices: [] };
 }

@@ -84,15 +84,13 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   let pushing: Promise<void> = Promise.resolve();
   /** Pushes the status when it changed; one at a time, so events arrive in order. */
   function pushWatchStatus(): Promise<void> {
-    pushing = pushing
-      .then(async () => {
-        const status = await watchStatus();
-        const json = JSON.stringify(status);
-        if (closed || json === lastPushed) return;
-        lastPushed = json;
-        host.emit('watchStatus', status);
-      })
-      .catch(() => {});
+    pushing = pushing.then(async () => {
+      const status = await watchStatus();
+      const json = JSON.stringify(status);
+      if (closed || json === lastPushed) return;
+      lastPushed = json;
+      host.emit('watchStatus', status);
+    }).catch(() => {});
     return pushing;
   }
   const watchFolders = (folders: string[]): void => {
