@@ -88,6 +88,8 @@ function ttyReporter(): Reporter {
       const head = s.outcome === 'cancelled' ? 'Import cancelled' : s.outcome === 'failed' ? 'Import stopped' : 'Import finished';
       out.write(`\n${head} in ${seconds}s: ${s.imported} imported, ${s.skipped} skipped, ${s.failed} failed`);
       out.write(s.notStarted > 0 ? `, ${s.notStarted} not started (run \`scribe resume\`).\n` : '.\n');
+      const retried = s.readRetried ?? 0;
+      if (retried > 0) out.write(`${retried} ${retried === 1 ? 'file was' : 'files were'} busy or locked when first read and tried again.\n`);
       if (s.error) out.write(`\n${s.error}\n`);
       if (s.failures.length > 0) {
         out.write('\nFailed files:\n');

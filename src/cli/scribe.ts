@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dataDir } from '../engine/data-dir.js';
 import { SettingsStore } from '../engine/settings-store.js';
 import { openStore, type Store } from '../engine/store/index.js';
+import { LibraryError } from '../engine/store/library-error.js';
 import { Importer } from '../engine/importer.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
@@ -56,6 +57,7 @@ async function withStore<T>(options: CommonOptions, fn: (store: Store, settings:
   try {
     store = await openStore(file, { backend });
   } catch (err) {
+    if (err instanceof LibraryError) throw new UnusableDatabase(`The database ${file} was not opened (${err.code}): ${err.explanation}`);
     throw new UnusableDatabase(`The database ${file} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
   }
   try {

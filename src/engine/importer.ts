@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { FileResult, ImportKind, ImportProgress, ImportStarted, ImportState, ImportSummary } from '../shared/import.js';
-import type { Store } from './store/index.js';
+import { acquireImportLock, LibraryError, type ImportLock, type Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { emptyStageTotals, runImport, type ImportRunResult } from './pipeline/run-import.js';
 
@@ -129,6 +129,19 @@ export class Importer {
       const current = { runId: next.runId, controller, progress: null as ImportProgress | null };
       this.current = current;
       const o = this.options;
+      // Another process importing into this library: refused before the ledger is touched.
+      let lock: ImportLock;
+      try {
+        lock = acquireImportLock(o.store.path);
+      } catch (err) {
+        this.current = null;
+        const summary = emptySummary(next.runId, next.kind, 'failed');
+        summary.error = err instanceof LibraryError ? err.explanation : `The import could not start: ${err instanceof Error ? err.message : String(err)}`;
+        this.listener.started({ runId: next.runId, kind: next.kind });
+        this.listener.finished(summary);
+        next.resolve({ summary, stages: emptyStageTotals(), workerPeakRssMB: [] });
+        continue;
+      }
       const result = await runImport({
         runId: next.runId,
         kind: next.kind,
@@ -151,7 +164,7 @@ export class Importer {
           },
           file: (r) => this.listener.file(r),
         },
-      });
+      }).finally(() => lock.release());
       this.current = null;
       this.listener.finished(result.summary);
       next.resolve(result);

@@ -4,6 +4,7 @@ import { ScribeError } from './errors.js';
 import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
 import { openStore, type Store } from './store/index.js';
+import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
 
@@ -133,7 +134,8 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         try {
           next = await openStore(wanted.databasePath, { backend: wanted.backend });
         } catch (err) {
-          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${err instanceof Error ? err.message : String(err)}`);
+          const why = err instanceof LibraryError ? err.explanation : err instanceof Error ? err.message : String(err);
+          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${why}`);
         }
         await store.close();
         store = next;

@@ -65,3 +65,19 @@ export interface FailureInfo {
   /** Extra facts: line/column for XML errors, the field path for MISSING_FIELD. */
   detail?: { line?: number; column?: number; field?: string };
 }
+
+/**
+ * Why a library database was refused as a whole, before anything was written
+ * to it (the file is left exactly as it was), or why an import could not
+ * start on it. Not per-file codes: no ledger row ever holds one.
+ */
+export const libraryProblemCodes = ['NOT_A_DATABASE', 'LIBRARY_DAMAGED', 'NOT_A_LIBRARY', 'LIBRARY_TOO_NEW', 'LIBRARY_IN_USE'] as const;
+export type LibraryProblemCode = (typeof libraryProblemCodes)[number];
+
+export const libraryProblemAdvice: Record<LibraryProblemCode, string> = {
+  NOT_A_DATABASE: 'Choose a Scribe library file (.sqlite, or .duckdb for DuckDB), or a new file name to start a new library.',
+  LIBRARY_DAMAGED: 'Restore the library from a backup, or choose a new file name to start a new library and import your saves again.',
+  NOT_A_LIBRARY: 'This database belongs to another program and was left as it is. Choose a new file name to start a new library.',
+  LIBRARY_TOO_NEW: 'Update Scribe to open this library, or choose another file.',
+  LIBRARY_IN_USE: 'Wait for the other Scribe to finish (or close it), then try again.',
+};

@@ -70,6 +70,8 @@ export interface ImportSummary {
   notices: DiscoveryNotice[];
   /** Set when the run itself could not go on (database unusable...). */
   error?: string;
+  /** Files whose read failed for a reason that passes (busy, locked) and was tried again; absent when none. */
+  readRetried?: number;
 }
 
 export interface ImportState {

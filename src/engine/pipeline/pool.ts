@@ -41,6 +41,8 @@ class Slot {
   private outbox: ToWorker[] | null = null;
   /** Highest peak RSS any of this slot's workers reported, MB. */
   peakRssMB = 0;
+  /** Files whose read was tried again after a passing failure. */
+  readRetried = 0;
 
   constructor(
     private readonly options: PoolOptions,
@@ -97,6 +99,7 @@ class Slot {
     }
     const job = this.job;
     if (!job || message.jobId !== job.id) return;
+    if (message.readRetried) this.readRetried++;
     switch (message.type) {
       case 'known':
         this.finish({ kind: 'known', hashed: message.hashed, saveId: message.saveId });
@@ -171,6 +174,11 @@ export class WorkerPool {
   /** Peak resident memory of each slot's workers, MB (for the bench). */
   peakRssMB(): number[] {
     return this.slots.map((s) => s.peakRssMB);
+  }
+
+  /** Files whose read failed for a passing reason and was tried again, in all workers. */
+  readRetried(): number {
+    return this.slots.reduce((sum, s) => sum + s.readRetried, 0);
   }
 
   warm(): void {

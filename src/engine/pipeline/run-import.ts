@@ -229,5 +229,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     notices,
   };
   if (runError) summary.error = runError;
+  const readRetried = pool.readRetried();
+  if (readRetried > 0) summary.readRetried = readRetried;
   return { summary, stages, workerPeakRssMB: pool.peakRssMB() };
 }

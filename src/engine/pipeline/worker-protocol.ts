@@ -34,10 +34,16 @@ export interface Hashed {
   mtimeMs: number;
 }
 
+/** On every answer to a job: true when reading the file failed for a passing reason and was tried again. */
+interface JobAnswer {
+  jobId: number;
+  readRetried?: true;
+}
+
 export type FromWorker =
   | { type: 'ready' }
   /** The bytes are a save already in the library: not parsed. */
-  | { type: 'known'; jobId: number; hashed: Hashed; saveId: number }
+  | (JobAnswer & { type: 'known'; hashed: Hashed; saveId: number })
   /** `save`: the parsed save as encodeSaveBytes wrote it (see store/encoded-save.ts). */
-  | { type: 'parsed'; jobId: number; hashed: Hashed; save: Uint8Array; timings: StageTimings }
-  | { type: 'failed'; jobId: number; hashed: Hashed | null; failure: FailureInfo };
+  | (JobAnswer & { type: 'parsed'; hashed: Hashed; save: Uint8Array; timings: StageTimings })
+  | (JobAnswer & { type: 'failed'; hashed: Hashed | null; failure: FailureInfo });

@@ -31,6 +31,7 @@ import {
   failedWrite,
   ledgerRowFor,
 } from './base.js';
+import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem, tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
 import { decodeSave, isEncodedSave, type EncodedSave } from './encoded-save.js';
@@ -69,12 +70,7 @@ async function currentVersion(conn: DuckDBConnection): Promise<number> {
 /** Applies the migrations above the recorded version, each in its own transaction. */
 export async function migrateDuckDb(conn: DuckDBConnection, target = latestVersion): Promise<number> {
   const current = await currentVersion(conn);
-  if (current > latestVersion) {
-    throw new ScribeError(
-      'INTERNAL',
-      `The library database has schema version ${current}, newer than this Scribe understands (${latestVersion}). Update Scribe.`,
-    );
-  }
+  if (current > latestVersion) throw tooNew(current);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     await conn.run('BEGIN TRANSACTION');
@@ -139,8 +135,15 @@ export class DuckDbStore extends StoreBase {
     this.conn = conn;
   }
 
+  /** Checks the file first (library-check.ts): a file Scribe must not use is refused untouched. */
   static async open(path: string, options: DuckDbStoreOptions = {}): Promise<DuckDbStore> {
-    const instance = await DuckDBInstance.create(path);
+    await checkDuckDbLibrary(path);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, duckDbInstanceOptions);
+    } catch (err) {
+      throw duckDbProblem(err) ?? err;
+    }
     let conn: DuckDBConnection | null = null;
     try {
       conn = await instance.connect();

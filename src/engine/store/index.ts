@@ -31,3 +31,5 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   mkdirSync(dirname(path), { recursive: true });
   return backend === 'duckdb' ? DuckDbStore.open(path) : SqliteStore.open(path);
 }
+export { LibraryError } from './library-error.js';
+export { acquireImportLock, importLockPath, type ImportLock } from './import-lock.js';

@@ -45,6 +45,7 @@ import {
   failedWrite,
   ledgerRowFor,
 } from './base.js';
+import { checkSqliteLibrary, tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
 import { encodeSave, isEncodedSave, NULL_I32, type EncodedSave, type EncodedTable } from './encoded-save.js';
@@ -76,12 +77,7 @@ type Db = Database.Database;
 /** Applies the migrations above the database's `user_version`, each in its own transaction. */
 export function migrateSqlite(db: Db, target = latestVersion): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latestVersion) {
-    throw new ScribeError(
-      'INTERNAL',
-      `The library database has schema version ${current}, newer than this Scribe understands (${latestVersion}). Update Scribe.`,
-    );
-  }
+  if (current > latestVersion) throw tooNew(current);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
@@ -174,7 +170,9 @@ export class SqliteStore extends StoreBase {
     });
   }
 
+  /** Checks the file first (library-check.ts): a file Scribe must not use is refused untouched. */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    checkSqliteLibrary(path);
     const db = new Database(path);
     try {
       configureSqlite(db);

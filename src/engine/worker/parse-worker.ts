@@ -9,6 +9,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { ScribeError, toFailure } from '../errors.js';
 import { readSaveInto } from '../reader/index.js';
+import { errnoCode, isTransientReadError, readRetryDelaysMs, withRetry } from '../retry.js';
 import { encodeSaveBytes, SaveEncoder } from '../store/encoded-save.js';
 import type { FromWorker, Hashed, ToWorker } from '../pipeline/worker-protocol.js';
 
@@ -38,23 +39,34 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
   const started = performance.now();
   let bytes: Buffer;
   let mtimeMs: number;
+  // Set once a read failed for a reason that passes and was tried again: the run counts such files.
+  let readRetried: true | undefined;
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw new ScribeError('FILE_UNREADABLE', 'This is not a file Scribe can read.');
-    mtimeMs = Math.floor(stat.mtimeMs);
-    bytes = await fs.readFile(file);
+    ({ bytes, mtimeMs } = await withRetry(
+      async () => {
+        const stat = await fs.stat(file);
+        if (!stat.isFile()) throw new ScribeError('FILE_UNREADABLE', 'This is not a file Scribe can read.');
+        return { mtimeMs: Math.floor(stat.mtimeMs), bytes: await fs.readFile(file) };
+      },
+      { isTransient: isTransientReadError, delays: readRetryDelaysMs, onRetry: () => (readRetried = true) },
+    ));
   } catch (err) {
     const failure =
       err instanceof ScribeError
         ? err.toInfo()
-        : { code: 'FILE_UNREADABLE' as const, message: 'The file could not be read: it is missing, locked or not permitted.' };
-    send({ type: 'failed', jobId, hashed: null, failure });
+        : isTransientReadError(err)
+          ? {
+              code: 'FILE_UNREADABLE' as const,
+              message: `The file could not be read: it was still busy, locked or failing (${errnoCode(err)}) after ${readRetryDelaysMs.length + 1} tries.`,
+            }
+          : { code: 'FILE_UNREADABLE' as const, message: 'The file could not be read: it is missing, locked or not permitted.' };
+    send({ type: 'failed', jobId, hashed: null, failure, readRetried });
     return;
   }
   const hashed: Hashed = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mtimeMs };
   const knownSave = known.get(hashed.sha256);
   if (knownSave !== undefined) {
-    send({ type: 'known', jobId, hashed, saveId: knownSave });
+    send({ type: 'known', jobId, hashed, saveId: knownSave, readRetried });
     return;
   }
   const readMs = performance.now() - started;
@@ -73,9 +85,10 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
       hashed,
       save,
       timings: { readMs, inflateMs, parseMs, sentAt: performance.timeOrigin + performance.now(), peakRssMB },
+      readRetried,
     });
   } catch (err) {
-    send({ type: 'failed', jobId, hashed, failure: toFailure(err) });
+    send({ type: 'failed', jobId, hashed, failure: toFailure(err), readRetried });
   }
 }
 

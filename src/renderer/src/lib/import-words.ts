@@ -35,3 +35,10 @@ export function outcomeSentence(summary: ImportSummary): string {
   if (summary.notStarted > 0) parts.push(`${summary.notStarted} not started`);
   return `${plural(summary.filesTotal, 'file')}: ${parts.join(', ')}.`;
 }
+
+/** Files that were busy or locked at first and read again; null when there were none. */
+export function retriedSentence(summary: ImportSummary): string | null {
+  const n = summary.readRetried ?? 0;
+  if (n === 0) return null;
+  return `${plural(n, 'file was', 'files were')} busy or locked when first read and ${n === 1 ? 'was' : 'were'} tried again.`;
+}
