@@ -8,6 +8,7 @@ import type { ExportFormat, ExportProgress } from '../shared/export.js';
 import type { Backend } from '../shared/settings.js';
 import { exportLibrary } from '../engine/export/export-library.js';
 import { toFailure } from '../engine/errors.js';
+import { LibraryError } from '../engine/store/library-error.js';
 
 export interface ExportCommandOptions {
   dbPath: string;
@@ -88,9 +89,9 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
       process.stderr.write('scribe: export interrupted; no partial file was left behind.\n');
       return 130;
     }
-    const failure = toFailure(err);
+    const failure = err instanceof LibraryError ? { code: err.code, message: err.explanation } : toFailure(err);
     if (o.json) writeLine({ type: 'summary', outcome: 'failed', code: failure.code, message: failure.message });
-    process.stderr.write(`scribe: the library could not be exported: ${failure.message}\n`);
+    process.stderr.write(`scribe: the library could not be exported (${failure.code}): ${failure.message}\n`);
     return 2;
   }
 }

@@ -30,6 +30,7 @@ import {
 import type { ExportFormat, ExportProgress, ExportSummary, ExportedTable } from '../../shared/export.js';
 import type { Backend } from '../../shared/settings.js';
 import { ScribeError } from '../errors.js';
+import { checkDuckDbLibrary, checkSqliteLibrary, duckDbInstanceOptions } from '../store/library-check.js';
 
 export interface ExportOptions {
   dbPath: string;
@@ -155,9 +156,7 @@ function duckConfig(tempDir: string, memoryLimitMB: number): Record<string, stri
     memory_limit: `${memoryLimitMB}MB`,
     temp_directory: tempDir,
     threads: String(Math.max(1, Math.min(4, os.availableParallelism()))),
-    // Never fetch anything over the network: a file that looks like another engine's must be refused, not "helped".
-    autoload_known_extensions: 'false',
-    autoinstall_known_extensions: 'false',
+    ...duckDbInstanceOptions,
   };
 }
 
@@ -167,6 +166,12 @@ function aborted(signal: AbortSignal | undefined): void {
 
 export async function exportLibrary(options: ExportOptions): Promise<ExportSummary> {
   const started = performance.now();
+  // The same refusals as an import's (not a database, not a library, damaged, newer than Scribe), before any file is written.
+  await fs.access(options.dbPath).catch(() => {
+    throw new ScribeError('FILE_UNREADABLE', `There is no library at ${options.dbPath}.`);
+  });
+  if (options.backend === 'sqlite') checkSqliteLibrary(options.dbPath);
+  else await checkDuckDbLibrary(options.dbPath);
   await fs.mkdir(options.outDir, { recursive: true });
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-export-'));
   try {
