@@ -1,7 +1,7 @@
 // `npm start`: builds and runs the desktop app. Where the Electron binary is missing it tries
 // to download it once; where that is impossible (a sealed build machine) it says so and runs
 // the same engine headless: imports the paths given (`npm start -- ~/saves`) or the game's own
-// save folders, then lists the library.
+// save folders (or, with neither and an empty library, sample saves), then lists the library.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -34,7 +34,12 @@ console.log(
   'Scribe: the Electron binary cannot be downloaded on this machine, so the window cannot open here.\n' +
     'Running the same import engine from the command line instead (npm run scribe -- --help for more).\n',
 );
-const imported = run(process.execPath, ['scripts/scribe.mjs', 'import', ...(args.length > 0 ? args : ['--game-folders'])]);
-if (imported === 2 && args.length === 0) console.log('\nNothing to import yet: pass folders of saves, e.g. `npm start -- ~/saves`.');
+let imported = run(process.execPath, ['scripts/scribe.mjs', 'import', ...(args.length > 0 ? args : ['--game-folders'])]);
+if (imported === 2 && args.length === 0) {
+  // No save folder on this computer: with an empty library, try Scribe on its sample saves (it checks both itself).
+  console.log('\nNothing to import yet: pass folders of saves, e.g. `npm start -- ~/saves`.');
+  imported = run(process.execPath, ['scripts/scribe.mjs', 'samples', '--if-empty']);
+  console.log('');
+}
 run(process.execPath, ['scripts/scribe.mjs', 'list']);
-process.exit(imported === 2 && args.length === 0 ? 0 : imported);
+process.exit(imported);

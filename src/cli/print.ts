@@ -1,8 +1,8 @@
-import type { SaveDetail, SavePage } from '../shared/library.js';
+import type { LibraryPage, SaveDetail } from '../shared/library.js';
 import { displayName } from '../shared/format.js';
 import { showJson } from './show-json.js';
 
-export function printSaveList(page: SavePage, json: boolean): void {
+export function printSaveList(page: LibraryPage, json: boolean): void {
   if (json) {
     for (const item of page.items) process.stdout.write(`${JSON.stringify({ type: 'save', ...item })}\n`);
     return;
@@ -15,7 +15,7 @@ export function printSaveList(page: SavePage, json: boolean): void {
   for (const s of page.items) {
     const nations = s.players.map((p) => displayName(p.nation)).join(', ');
     process.stdout.write(
-      `${String(s.saveId).padStart(6)}  ${String(s.turn).padStart(4)}  ${(s.gameName ?? '(unnamed)').slice(0, 32).padEnd(32)}  ${nations}\n`,
+      `${String(s.saveId).padStart(6)}  ${String(s.turn).padStart(4)}  ${(s.gameName ?? '(unnamed)').slice(0, 32).padEnd(32)}  ${nations}${s.isSample ? '  (sample)' : ''}\n`,
     );
   }
   process.stdout.write(`${page.items.length} of ${page.total} saves.\n`);

@@ -18,6 +18,8 @@ import type { Backend } from '../shared/settings.js';
 import { createReporter } from './report.js';
 import { printSaveList, printSaveDetail } from './print.js';
 import { watchCommand } from './watch.js';
+import { samplesCommand } from './samples.js';
+import { markSamplePage, samplesFolder } from '../engine/samples/index.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
 
@@ -168,6 +170,26 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('samples')
+    .description('make sample saves in the data folder and import them, to try Scribe without saves of your own')
+    .option('--remove', 'delete the sample saves, their import records and their folder')
+    .option('--if-empty', 'only when the library is empty and no Old World save folder is found')
+    .option(...dbOption)
+    .option(...workersOption)
+    .option(...jsonOption)
+    .action(async (options: ImportOptions & { remove?: boolean; ifEmpty?: boolean }) =>
+      setExit(
+        await samplesCommand({
+          ...options,
+          dataDir: dataDir(),
+          workerEntry,
+          json: options.json === true || !process.stdout.isTTY,
+          withStore: (fn) => withStore(options, fn),
+        }),
+      ),
+    );
+
+  program
     .command('list')
     .description('list the imported saves, newest first')
     .option(...dbOption)
@@ -176,7 +198,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (options: CommonOptions & { limit?: number }) => {
       await withStore(options, async (store) => {
         const page = await store.listSaves({ limit: options.limit ?? 1000, sort: 'importedAt', order: 'desc' });
-        printSaveList(page, options.json === true || !process.stdout.isTTY);
+        printSaveList(markSamplePage(page, samplesFolder(dataDir())), options.json === true || !process.stdout.isTTY);
       });
       setExit(exitCodes.ok);
     });

@@ -100,7 +100,7 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
     process.off('SIGTERM', stop);
     await watcher.close();
     // A run still going stops cleanly; its unfinished files stay queued and the next start picks them up.
-    importer.cancel();
+    importer.stop();
     await importer.idle();
   }
   if (!o.json) process.stderr.write('Stopped watching.\n');

@@ -94,14 +94,26 @@ export class Importer {
     return this.drained;
   }
 
-  /** Cancels the running import and drops the queued ones. */
+  /**
+   * Cancels the running import only. Runs queued behind it still start: the
+   * player asked for each of them, and cancelling one must not silently lose
+   * the others (their files would never reach the ledger).
+   */
   cancel(): boolean {
-    for (const queued of this.queue.splice(0)) {
-      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: emptyStageTotals(), workerPeakRssMB: [] });
-    }
     if (!this.current) return false;
     this.current.controller.abort();
     return true;
+  }
+
+  /**
+   * Cancels the running import and drops the queued ones, for shutting down.
+   * A dropped run never started, so it has no files in the ledger to resume.
+   */
+  stop(): boolean {
+    for (const queued of this.queue.splice(0)) {
+      queued.resolve({ summary: emptySummary(queued.runId, queued.kind, 'cancelled'), stages: emptyStageTotals(), workerPeakRssMB: [] });
+    }
+    return this.cancel();
   }
 
   async state(): Promise<ImportState> {

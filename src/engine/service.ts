@@ -7,6 +7,7 @@ import { openStore, type Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
+import { markSampleDetail, markSamplePage, removeSamples, sampleStatus, samplesFolder, writeSamples } from './samples/index.js';
 
 /** What the host (Electron main, or the test harness) provides that the engine cannot do itself. */
 export interface ServiceHost {
@@ -107,6 +108,20 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     return list as string[];
   };
 
+  const sampleFolder = samplesFolder(host.dataDir);
+  /** Making or removing samples rewrites their folder: not while a run may be reading it. */
+  let samplesBusy = false;
+  async function withSamples<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    if (importer.running || samplesBusy)
+      throw new ScribeError('INTERNAL', `The sample saves can be ${what} once the current import has finished.`);
+    samplesBusy = true;
+    try {
+      return await fn();
+    } finally {
+      samplesBusy = false;
+    }
+  }
+
   const handlers: RequestHandlers = {
     getAppInfo: async () => {
       const s = settings.get();
@@ -119,8 +134,8 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     retryFailed: async () => (await importer.retryFailed())?.started ?? null,
     resumeImport: async () => (await importer.resume())?.started ?? null,
     getImportState: () => importer.state(),
-    listSaves: (query) => store.listSaves(query ?? {}),
-    saveDetail: (request) => store.saveDetail(request.saveId),
+    listSaves: async (query) => markSamplePage(await store.listSaves(query ?? {}), sampleFolder),
+    saveDetail: async (request) => markSampleDetail(await store.saveDetail(request.saveId), sampleFolder),
     deleteSave: async (request) => ({ deleted: await store.deleteSave(request.saveId) }),
     ledgerHistory: (query) => store.ledgerHistory(query ?? {}),
     getSettings: async () => settings.get(),
@@ -153,6 +168,13 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     },
     getWatchStatus: () => watchStatus(),
     openDataFolder: async () => host.openFolder(host.dataDir),
+    importSamples: () =>
+      withSamples('made', async () => {
+        await writeSamples(sampleFolder);
+        return importer.run('import', [sampleFolder]).started;
+      }),
+    removeSamples: () => withSamples('removed', () => removeSamples(store, sampleFolder)),
+    getSampleStatus: () => sampleStatus(store, sampleFolder),
   };
 
   return {
@@ -163,7 +185,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     close: async () => {
       closed = true;
       await watcher.close();
-      importer.cancel();
+      importer.stop();
       await importer.idle();
       await store.close();
     },

@@ -6,7 +6,7 @@
  * every side until each one agrees.
  */
 import type { ImportProgress, ImportStarted, FileResult, ImportSummary, ImportState } from './import.js';
-import type { LedgerPage, LedgerQuery, SaveDetail, SaveListQuery, SavePage } from './library.js';
+import type { LedgerPage, LedgerQuery, LibraryDetail, LibraryPage, SampleStatus, SaveListQuery } from './library.js';
 import type { AppInfo, Settings, WatchStatus } from './settings.js';
 
 /** Invoke-style calls: renderer asks, main answers. `void` = no argument. */
@@ -23,8 +23,8 @@ export interface Requests {
   /** null when nothing is left to resume. */
   resumeImport: { request: void; response: ImportStarted | null };
   getImportState: { request: void; response: ImportState };
-  listSaves: { request: SaveListQuery; response: SavePage };
-  saveDetail: { request: { saveId: number }; response: SaveDetail | null };
+  listSaves: { request: SaveListQuery; response: LibraryPage };
+  saveDetail: { request: { saveId: number }; response: LibraryDetail | null };
   deleteSave: { request: { saveId: number }; response: { deleted: boolean } };
   ledgerHistory: { request: LedgerQuery; response: LedgerPage };
   getSettings: { request: void; response: Settings };
@@ -32,6 +32,11 @@ export interface Requests {
   getWatchStatus: { request: void; response: WatchStatus };
   /** Opens the folder holding the database in the system file manager. */
   openDataFolder: { request: void; response: void };
+  /** Writes the sample saves into the data folder and imports them (refused while an import runs). */
+  importSamples: { request: void; response: ImportStarted };
+  /** Deletes the sample saves, their ledger rows and their folder (refused while an import runs). */
+  removeSamples: { request: void; response: { removedSaves: number } };
+  getSampleStatus: { request: void; response: SampleStatus };
 }
 
 /** Pushed events: main tells, the renderer listens. */
@@ -66,6 +71,9 @@ const requestKeys: { [K in RequestName]: true } = {
   setSettings: true,
   getWatchStatus: true,
   openDataFolder: true,
+  importSamples: true,
+  removeSamples: true,
+  getSampleStatus: true,
 };
 const eventKeys: { [K in EventName]: true } = {
   importStarted: true,

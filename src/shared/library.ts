@@ -94,6 +94,34 @@ export interface SaveDetail {
   sameGame: { saveId: number; turn: number }[];
 }
 
+/**
+ * A save as the library shows it: the database's facts plus whether it is
+ * one of Scribe's sample saves (its file is in the data folder's "Sample
+ * saves" folder).
+ */
+export interface LibrarySave extends SaveSummary {
+  isSample: boolean;
+}
+
+export interface LibraryPage {
+  total: number;
+  items: LibrarySave[];
+}
+
+export interface LibraryDetail extends Omit<SaveDetail, 'save'> {
+  save: LibrarySave;
+}
+
+/** The sample saves in the library. */
+export interface SampleStatus {
+  /** Where the sample files are written. */
+  folder: string;
+  /** Samples in the library as saves. */
+  saves: number;
+  /** Sample files the ledger knows (imported, skipped or failed). */
+  files: number;
+}
+
 export type LedgerStatus = 'queued' | 'importing' | 'imported' | 'skipped' | 'failed';
 
 export interface LedgerEntry {

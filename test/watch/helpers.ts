@@ -119,7 +119,7 @@ export class WatchRig {
 
   async close(): Promise<void> {
     await this.stopWatching();
-    this.importer.cancel();
+    this.importer.stop();
     await this.importer.idle();
     await this.store.close();
     await fs.rm(this.dir, { recursive: true, force: true });

@@ -759,6 +759,23 @@ export abstract class StoreBase implements Store {
     });
   }
 
+  ledgerForget(paths: readonly string[]): Promise<number> {
+    return this.exclusive(async () => {
+      const unique = [...new Set(paths)];
+      if (unique.length === 0) return 0;
+      return this.transaction(async () => {
+        let forgotten = 0;
+        let i = 0;
+        for (const n of statementSizes(unique.length, ledgerQueueBatch)) {
+          const batch = unique.slice(i, i + n);
+          forgotten += await this.run(`DELETE FROM import_ledger WHERE path IN (${batch.map(() => '?').join(', ')})`, batch);
+          i += n;
+        }
+        return forgotten;
+      });
+    });
+  }
+
   ledgerHistory(query: LedgerQuery): Promise<LedgerPage> {
     return this.exclusive(async () => {
       const s = query.status ? statusList([query.status]) : { sql: '1 = 1', params: [] as SqlValue[] };

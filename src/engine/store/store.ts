@@ -95,6 +95,8 @@ export interface Store {
   ledgerByStatus(statuses: readonly LedgerStatus[]): Promise<LedgerEntry[]>;
   ledgerPathsByStatus(statuses: readonly LedgerStatus[]): Promise<string[]>;
   ledgerCountByStatus(statuses: readonly LedgerStatus[]): Promise<number>;
+  /** Deletes these files' rows, whatever their status: the files are gone for good (removed samples). */
+  ledgerForget(paths: readonly string[]): Promise<number>;
   /** Most recently changed first. */
   ledgerHistory(query: LedgerQuery): Promise<LedgerPage>;
 

@@ -38,6 +38,8 @@ class ImportStore {
   error = $state<string | null>(null);
   /** A harmless outcome worth saying ("Nothing to retry"). */
   notice = $state<string | null>(null);
+  /** Runs asked for while another was going: each leaves this list when it starts or ends. */
+  queued = $state<string[]>([]);
   /** Bumped whenever a run ends: the library reloads on it. */
   finishedCount = $state(0);
   loaded = $state(false);
@@ -96,6 +98,11 @@ class ImportStore {
     return this.request(() => scribe.retryFailed(), 'No failed files are waiting to be retried.');
   }
 
+  /** Writes the sample saves and imports them: the empty library's way to try Scribe. */
+  importSamples(): Promise<void> {
+    return this.request(() => scribe.importSamples());
+  }
+
   resume(): Promise<void> {
     return this.request(() => scribe.resumeImport(), 'Nothing is left to resume.');
   }
@@ -139,7 +146,7 @@ class ImportStore {
       if (started) {
         // The started event may come after the answer, or never reach a window that just reloaded.
         if (!this.active) this.begin(started, false);
-        else if (this.active.runId !== started.runId) this.notice = 'Queued: it starts as soon as the current import ends.';
+        else if (this.active.runId !== started.runId && !this.queued.includes(started.runId)) this.queued = [...this.queued, started.runId];
       } else if (whenNull) {
         this.notice = whenNull;
         void this.refreshState();
@@ -152,6 +159,7 @@ class ImportStore {
   }
 
   private begin(started: ImportStarted, partial: boolean): void {
+    this.unqueue(started.runId);
     if (this.active?.runId === started.runId) return;
     this.active = { runId: started.runId, kind: started.kind };
     this.progress = null;
@@ -180,7 +188,13 @@ class ImportStore {
     else this.failures.push(r);
   }
 
+  private unqueue(runId: string): void {
+    if (this.queued.includes(runId)) this.queued = this.queued.filter((id) => id !== runId);
+  }
+
   private onFinished(s: ImportSummary): void {
+    // A queued run can end without starting (dropped when the app shuts down).
+    this.unqueue(s.runId);
     const mine = this.active?.runId === s.runId;
     this.finished = {
       summary: s,

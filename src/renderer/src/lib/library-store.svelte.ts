@@ -2,7 +2,7 @@
  * The library list's query and current page. Kept outside the view so that
  * opening a save and coming back keeps the filters, sort and page.
  */
-import type { SavePage, SaveSortKey } from '../../../shared/library';
+import type { LibraryPage, SampleStatus, SaveSortKey } from '../../../shared/library';
 import { scribe } from '../api';
 import { errorMessage } from './format';
 
@@ -36,7 +36,10 @@ class LibraryStore {
   offset = $state(0);
   limit = $state(25);
 
-  page = $state.raw<SavePage | null>(null);
+  page = $state.raw<LibraryPage | null>(null);
+  /** The sample saves in the library, to offer removing them. */
+  samples = $state.raw<SampleStatus | null>(null);
+  removingSamples = $state(false);
   loading = $state(false);
   error = $state<string | null>(null);
   nations = $state<string[]>([...knownNations]);
@@ -49,6 +52,7 @@ class LibraryStore {
   async load(): Promise<void> {
     const mine = ++this.sequence;
     this.loading = true;
+    void this.loadSamples();
     try {
       const text = this.text.trim();
       const page = await scribe.listSaves({
@@ -74,6 +78,30 @@ class LibraryStore {
     } finally {
       if (mine === this.sequence) this.loading = false;
     }
+  }
+
+  async loadSamples(): Promise<void> {
+    try {
+      this.samples = await scribe.getSampleStatus();
+    } catch {
+      // Only the "Remove sample saves" button depends on it: no button rather than an error.
+      this.samples = null;
+    }
+  }
+
+  /** Deletes the sample saves, their import records and their folder, then shows what is left. */
+  async removeSamples(): Promise<void> {
+    this.removingSamples = true;
+    try {
+      await scribe.removeSamples();
+      this.error = null;
+    } catch (err) {
+      this.error = errorMessage(err);
+    } finally {
+      this.removingSamples = false;
+    }
+    this.offset = 0;
+    await this.load();
   }
 
   setSort(key: SaveSortKey): void {
@@ -110,7 +138,7 @@ class LibraryStore {
     void this.load();
   }
 
-  private learnNations(page: SavePage): void {
+  private learnNations(page: LibraryPage): void {
     const fresh = page.items
       .flatMap((save) => save.players.map((p) => p.nation))
       .filter((n): n is string => n !== null && n !== '' && !this.nations.includes(n));
