@@ -9,6 +9,25 @@ const send = process.send.bind(process);
 const emit = process.emit.bind(process);
 
 class ParentPort extends EventEmitter {
+  #queue = [];
+  #started = false;
+  constructor() {
+    super();
+    // Like Electron's, the port starts on its first 'message' listener: messages that arrive while
+    // the entry module is still loading are held, not dropped.
+    this.on('newListener', (name) => {
+      if (name !== 'message' || this.#started) return;
+      this.#started = true;
+      process.nextTick(() => {
+        for (const event of this.#queue.splice(0)) this.emit('message', event);
+      });
+    });
+  }
+  deliver(data) {
+    const event = { data, ports: [] };
+    if (this.#started && this.#queue.length === 0) this.emit('message', event);
+    else this.#queue.push(event);
+  }
   /** Structured clone, as Electron's: a Buffer arrives as a Uint8Array, a function throws DataCloneError. */
   postMessage(message) {
     send(structuredClone(message));
@@ -20,7 +39,10 @@ Object.defineProperty(process, 'parentPort', { value: parentPort, enumerable: tr
 // Node delivers IPC messages with process.emit('message', ...): they go to parentPort instead,
 // wrapped like Electron's MessageEvent.
 process.emit = function (name, ...args) {
-  if (name === 'message') return parentPort.emit('message', { data: args[0], ports: [] });
+  if (name === 'message') {
+    parentPort.deliver(args[0]);
+    return true;
+  }
   return emit(name, ...args);
 };
 delete process.send;
