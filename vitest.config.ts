@@ -10,7 +10,9 @@ const root = import.meta.dirname;
  * a test may name another entry (a crashing worker) in SCRIBE_TEST_WORKER_ENTRY.
  */
 function modulePathStandIn(): Plugin {
-  const built: Record<string, string> = { [path.join(root, 'src/engine/worker/parse-worker')]: path.join(root, 'out/engine/parse-worker.js') };
+  const built: Record<string, string> = {
+    [path.join(root, 'src/engine/worker/parse-worker')]: path.join(root, 'out/engine/parse-worker.js'),
+  };
   return {
     name: 'scribe:module-path-stand-in',
     enforce: 'pre',

@@ -20,7 +20,10 @@ let service: ScribeService | null = null;
 
 /** Archives passed on the command line (or to a second launch) are imported at once. */
 const pathsFromArgv = (argv: string[]): string[] =>
-  argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-')).map((a) => path.resolve(a));
+  argv
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-'))
+    .map((a) => path.resolve(a));
 
 async function pick(kind: 'files' | 'folders'): Promise<string[]> {
   const options: Electron.OpenDialogOptions =
@@ -66,7 +69,10 @@ async function start(): Promise<void> {
       notifyWatchRuns(name, payload);
     },
   });
-  registerHandlers(service.handlers, trustedSender(mainDir, () => win));
+  registerHandlers(
+    service.handlers,
+    trustedSender(mainDir, () => win),
+  );
   Menu.setApplicationMenu(
     buildMenu({
       importFiles: () => void importFromMenu('files'),

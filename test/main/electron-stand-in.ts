@@ -21,8 +21,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type Electron from 'electron';
 
-type Listener = (...args: never[]) => unknown;
-
 /** Electron's preventable event object (the first argument of most events). */
 export interface StandInEvent {
   defaultPrevented: boolean;
@@ -437,7 +435,10 @@ export const dialog = {
   answers: [] as Electron.OpenDialogReturnValue[],
   calls: [] as DialogCall[],
   errorBoxes: [] as { title: string; content: string }[],
-  showOpenDialog(windowOrOptions: BrowserWindow | Electron.OpenDialogOptions, maybeOptions?: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue> {
+  showOpenDialog(
+    windowOrOptions: BrowserWindow | Electron.OpenDialogOptions,
+    maybeOptions?: Electron.OpenDialogOptions,
+  ): Promise<Electron.OpenDialogReturnValue> {
     const window = windowOrOptions instanceof BrowserWindow ? windowOrOptions : null;
     const options = window ? maybeOptions! : (windowOrOptions as Electron.OpenDialogOptions);
     dialog.calls.push({ window, options });
@@ -485,11 +486,11 @@ export class Menu {
   }
   /** The item reached by these labels (File, Import Folder…), for tests. */
   find(...labels: string[]): MenuItem | undefined {
-    let menu: Menu | null = this;
+    let items = this.items;
     let item: MenuItem | undefined;
     for (const label of labels) {
-      item = menu?.items.find((i) => i.label.replace('&', '') === label);
-      menu = item?.submenu ?? null;
+      item = items.find((i) => i.label.replace('&', '') === label);
+      items = item?.submenu?.items ?? [];
     }
     return item;
   }
@@ -627,4 +628,18 @@ export const standIn = {
   },
 };
 
-export default { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, MenuItem, Notification, session, shell, utilityProcess, webUtils };
+export default {
+  app,
+  BrowserWindow,
+  contextBridge,
+  dialog,
+  ipcMain,
+  ipcRenderer,
+  Menu,
+  MenuItem,
+  Notification,
+  session,
+  shell,
+  utilityProcess,
+  webUtils,
+};

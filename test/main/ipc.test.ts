@@ -2,7 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toFailure } from '../../src/engine/errors';
-import { requestChannel, requestNames, type RequestHandlers, type RequestName, type RequestOf, type ScribeBridge } from '../../src/shared/contract';
+import {
+  requestChannel,
+  requestNames,
+  type RequestHandlers,
+  type RequestName,
+  type RequestOf,
+  type ScribeBridge,
+} from '../../src/shared/contract';
 import type { ImportSummary } from '../../src/shared/import';
 import { startHarness, type Harness } from '../harness/server';
 import { tempDir, writeCorpus } from '../pipeline/helpers';
@@ -114,11 +121,16 @@ describe('IPC handlers of the main process', () => {
       const fromApp = await settle(() => call(request), ipcError);
       await finished(fromApp.ok ? fromApp.value : null, () => appFinished);
       const fromHarness = await settle(() => (harness.handlers[name] as (r: unknown) => Promise<unknown>)(request), harnessError);
-      await finished(fromHarness.ok ? fromHarness.value : null, () => harness.events.filter((e) => e.name === 'importFinished').map((e) => e.payload as ImportSummary));
+      await finished(fromHarness.ok ? fromHarness.value : null, () =>
+        harness.events.filter((e) => e.name === 'importFinished').map((e) => e.payload as ImportSummary),
+      );
 
       if (name === 'getAppInfo' && fromApp.ok && fromHarness.ok) {
         expect(fromApp.value).toMatchObject({ host: 'electron', version: app.electron.app.getVersion(), dataDir: appData });
-        for (const v of [fromApp.value, fromHarness.value] as Record<string, unknown>[]) delete v.host, delete v.version;
+        for (const v of [fromApp.value, fromHarness.value] as Record<string, unknown>[]) {
+          delete v.host;
+          delete v.version;
+        }
       }
       expect(normalize(fromApp, [appData]), name).toEqual(normalize(fromHarness, [harnessData]));
       answers.set(name, fromApp);

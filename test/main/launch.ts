@@ -7,9 +7,18 @@
 import { once } from 'node:events';
 import path from 'node:path';
 import { vi } from 'vitest';
-import { eventChannel, requestChannel, type EventName, type Events, type RequestName, type RequestOf, type ResponseOf } from '../../src/shared/contract';
+import type * as StandInModule from './electron-stand-in';
+import {
+  eventChannel,
+  requestChannel,
+  type EventName,
+  type Events,
+  type RequestName,
+  type RequestOf,
+  type ResponseOf,
+} from '../../src/shared/contract';
 
-export type StandIn = typeof import('./electron-stand-in');
+export type StandIn = typeof StandInModule;
 type Window = InstanceType<StandIn['BrowserWindow']>;
 
 const root = path.resolve(import.meta.dirname, '../..');

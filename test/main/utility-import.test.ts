@@ -48,12 +48,13 @@ function contents(file: string): { ledger: Record<string, string>; rows: Record<
   const db = new Database(file, { readonly: true });
   try {
     const ledger = Object.fromEntries(
-      (db.prepare('SELECT path, status, code FROM import_ledger').all() as { path: string; status: string; code: string | null }[]).map((r) => [
-        r.path,
-        `${r.status} ${r.code ?? ''}`.trim(),
-      ]),
+      (db.prepare('SELECT path, status, code FROM import_ledger').all() as { path: string; status: string; code: string | null }[]).map(
+        (r) => [r.path, `${r.status} ${r.code ?? ''}`.trim()],
+      ),
     );
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+    ).map((t) => t.name);
     const rows = Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
     return { ledger, rows };
   } finally {
@@ -71,8 +72,10 @@ describe('imports through utility processes (process.parentPort)', () => {
     await fs.mkdir(path.dirname(forkDb));
     const store = await openStore(forkDb);
     const recorder = new Recorder();
-    const viaFork = await new Importer({ store, spawn: forkSpawner, workerEntry: flakyWorkerEntry, workers: 2, maxXmlBytes: 256 * 1024 * 1024 }, recorder).run('import', paths)
-      .done;
+    const viaFork = await new Importer(
+      { store, spawn: forkSpawner, workerEntry: flakyWorkerEntry, workers: 2, maxXmlBytes: 256 * 1024 * 1024 },
+      recorder,
+    ).run('import', paths).done;
     await store.close();
 
     // The app's path: utilityProcess.fork from src/main, the same crash on cue through parentPort.
@@ -91,11 +94,18 @@ describe('imports through utility processes (process.parentPort)', () => {
     for (const f of forked) {
       expect(f.modulePath).toBe(flakyUtilityWorker);
       expect(f.options).toMatchObject({ serviceName: 'Scribe save parser', stdio: 'inherit' });
-      expect(f.options.execArgv).toEqual(expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), '--single-threaded-gc']));
+      expect(f.options.execArgv).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^--max-old-space-size=\d+$/), '--single-threaded-gc']),
+      );
     }
     const status = (f: FileResult) => `${f.status} ${f.status === 'imported' ? '' : f.code}`.trim();
     expect(Object.fromEntries(files.map((f) => [f.path, status(f)]))[crash]).toBe('failed WORKER_CRASHED');
-    expect(summary).toMatchObject({ outcome: 'completed', imported: viaFork.summary.imported, skipped: viaFork.summary.skipped, failed: viaFork.summary.failed });
+    expect(summary).toMatchObject({
+      outcome: 'completed',
+      imported: viaFork.summary.imported,
+      skipped: viaFork.summary.skipped,
+      failed: viaFork.summary.failed,
+    });
     expect(summary.imported).toBe(corpus.length);
 
     const fromApp = contents(path.join(appData, 'scribe.sqlite'));
@@ -173,7 +183,12 @@ describe('the packaged layout', () => {
     await fs.writeFile(unpacked, `await import(${JSON.stringify(pathToFileURL(workerEntry).href)});\n`);
     const [save] = await writeCorpus(path.join(dir, 'saves'), 1);
 
-    const app = await launch({ dataDir: path.join(dir, 'app'), isPackaged: true, args: [save!.path, '--some-chromium-flag'], workerEntry: packed });
+    const app = await launch({
+      dataDir: path.join(dir, 'app'),
+      isPackaged: true,
+      args: [save!.path, '--some-chromium-flag'],
+      workerEntry: packed,
+    });
     const summary = await app.waitForEvent('importFinished');
     expect(summary).toMatchObject({ kind: 'import', imported: 1, failed: 0 });
     expect(app.electron.forkedUtilities.map((f) => f.modulePath)).toContain(unpacked);
