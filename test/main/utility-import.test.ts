@@ -89,8 +89,8 @@ describe('imports through utility processes (process.parentPort)', () => {
     const forked = app.electron.forkedUtilities;
     await app.quit();
 
-    // Every worker was a utility process, the replacement for the crashed one included.
-    expect(forked.length).toBeGreaterThan(2);
+    // Every worker was a utility process (a replacement for the crashed one only when jobs were left for it).
+    expect(forked.length).toBeGreaterThanOrEqual(2);
     for (const f of forked) {
       expect(f.modulePath).toBe(flakyUtilityWorker);
       expect(f.options).toMatchObject({ serviceName: 'Scribe save parser', stdio: 'inherit' });
