@@ -5,6 +5,7 @@ import workerEntry from '../engine/worker/parse-worker?modulePath';
 import { createScribeService, type ScribeService } from '../engine/service.js';
 import { logEvent, RotatingLog } from '../engine/rotating-log.js';
 import { buildMenu } from './menu.js';
+import { unpackedPath } from './packaged-path.js';
 import { watchRunNotifier } from './notify.js';
 import { registerHandlers, windowEventSink } from './ipc.js';
 import { utilitySpawner } from './utility-spawner.js';
@@ -14,12 +15,15 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 // SCRIBE_DATA_DIR moves everything (settings, logs, database, Chromium's storage) for tests and portable use.
 if (process.env.SCRIBE_DATA_DIR) app.setPath('userData', path.resolve(process.env.SCRIBE_DATA_DIR));
 let win: BrowserWindow | null = null;
-let log: RotatingLog;
+let log: RotatingLog | null = null;
 let service: ScribeService | null = null;
 
 /** Archives passed on the command line (or to a second launch) are imported at once. */
 const pathsFromArgv = (argv: string[]): string[] =>
-  argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-')).map((a) => path.resolve(a));
+  argv
+    .slice(app.isPackaged ? 1 : 2)
+    .filter((a) => !a.startsWith('-'))
+    .map((a) => path.resolve(a));
 
 async function pick(kind: 'files' | 'folders'): Promise<string[]> {
   const options: Electron.OpenDialogOptions =
@@ -43,8 +47,9 @@ async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  log = new RotatingLog(path.join(app.getPath('userData'), 'logs', 'scribe.log'));
-  log.write('info', `Scribe ${app.getVersion()} started`);
+  const appLog = new RotatingLog(path.join(app.getPath('userData'), 'logs', 'scribe.log'));
+  log = appLog;
+  appLog.write('info', `Scribe ${app.getVersion()} started`);
   const toWindow = windowEventSink(() => win);
   const notifyWatchRuns = watchRunNotifier(() => win);
   service = await createScribeService({
@@ -57,14 +62,17 @@ async function start(): Promise<void> {
       await shell.openPath(folder);
     },
     spawnWorker: utilitySpawner,
-    workerEntry,
+    workerEntry: unpackedPath(workerEntry),
     emit: (name, payload) => {
       toWindow(name, payload);
-      logEvent(log, name, payload);
+      logEvent(appLog, name, payload);
       notifyWatchRuns(name, payload);
     },
   });
-  registerHandlers(service.handlers, trustedSender(mainDir, () => win));
+  registerHandlers(
+    service.handlers,
+    trustedSender(mainDir, () => win),
+  );
   Menu.setApplicationMenu(
     buildMenu({
       importFiles: () => void importFromMenu('files'),
@@ -93,15 +101,33 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.whenReady().then(() => {
-    // The app needs no browser permission (camera, notifications from pages, ...): refuse every request.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    return start();
-  }, (err: unknown) => {
-    dialog.showErrorBox('Scribe could not start', String(err));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(() => {
+      // The app needs no browser permission (camera, notifications from pages, ...): refuse every request.
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      return start();
+    })
+    .catch((err: unknown) => {
+      // A library that cannot be opened (say) must not leave a running app with no window.
+      log?.write('error', `Scribe could not start: ${String(err)}`);
+      dialog.showErrorBox('Scribe could not start', err instanceof Error ? err.message : String(err));
+      app.quit();
+    });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void service?.close());
+  let closing: Promise<void> | null = null;
+  app.on('before-quit', (event) => {
+    // Electron does not wait for a listener's promise: hold the quit until workers are stopped and the
+    // database is closed, then quit again (service is null by then, so this lets it through).
+    if (!service) return;
+    event.preventDefault();
+    closing ??= service
+      .close()
+      .catch((err: unknown) => log?.write('error', `Closing the library failed: ${String(err)}`))
+      .finally(() => {
+        service = null;
+        app.quit();
+      });
+  });
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import { minimatch } from 'minimatch';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unpackedPath } from '../../src/main/packaged-path';
 
 /**
  * electron-builder.yml against electron-builder's own JSON schema, and every
@@ -12,7 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * output must exist: `npm test` builds before it tests.
  */
 const require = createRequire(import.meta.url);
-const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & { files: string[]; asarUnpack: string[] };
+const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
+  files: string[];
+  asarUnpack: string[];
+};
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; main: string };
 
 /** electron-builder's rule: a file is packed when it matches a positive pattern and no later negation. */
@@ -27,7 +31,9 @@ function packed(file: string, patterns: readonly string[]): boolean {
 }
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('electron-builder.yml', () => {
@@ -56,7 +62,10 @@ describe('electron-builder.yml', () => {
       for (const required of [pkg.main, 'out/preload/index.cjs', 'out/renderer/index.html', 'out/engine/parse-worker.js']) {
         expect(runtime, `${required} is built`).toContain(required);
       }
-      expect(runtime.some((f) => /^out\/main\/chunks\/parse-worker-.*\.js$/.test(f)), 'the utility-process worker chunk is built').toBe(true);
+      expect(
+        runtime.some((f) => /^out\/main\/chunks\/parse-worker-.*\.js$/.test(f)),
+        'the utility-process worker chunk is built',
+      ).toBe(true);
       for (const file of runtime) expect(packed(file, config.files), `${file} is packed`).toBe(true);
     });
 
@@ -68,11 +77,24 @@ describe('electron-builder.yml', () => {
       expect(bare.length).toBeGreaterThan(0);
       for (const name of bare) {
         const pkgDir = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!;
-        const deps = JSON.parse(fs.readFileSync(`node_modules/${pkgDir}/package.json`, 'utf8')) as { dependencies?: Record<string, string> };
+        const deps = JSON.parse(fs.readFileSync(`node_modules/${pkgDir}/package.json`, 'utf8')) as {
+          dependencies?: Record<string, string>;
+        };
         for (const dep of [pkgDir, ...Object.keys(deps.dependencies ?? {})]) {
           expect(packed(`node_modules/${dep}/package.json`, config.asarUnpack), `${dep} (imported by the worker) is unpacked`).toBe(true);
         }
       }
+    });
+
+    it('main hands the utility process the unpacked copy of the worker, which electron-builder does unpack', () => {
+      // In the packaged app main's bundle (and so the worker path electron-vite gives it) is inside app.asar;
+      // test/main/utility-import.test.ts checks that main forks what unpackedPath gives.
+      const worker = runtime.find((f) => /^out\/main\/chunks\/parse-worker-.*\.js$/.test(f))!;
+      const resources = path.join(path.sep, 'opt', 'Scribe', 'resources');
+      const forked = unpackedPath(path.join(resources, 'app.asar', worker));
+      expect(path.relative(path.join(resources, 'app.asar.unpacked'), forked)).toBe(worker);
+      expect(packed(worker, config.asarUnpack)).toBe(true);
+      expect(unpackedPath(path.resolve(worker)), 'unchanged outside an asar').toBe(path.resolve(worker));
     });
 
     it('native modules are dependencies and unpacked whole, DuckDB’s sibling library included', () => {
