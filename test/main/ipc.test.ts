@@ -137,10 +137,12 @@ describe('IPC handlers of the main process', () => {
     }
     expect(answers.get('listSaves')).toMatchObject({ ok: true, value: { total: 3 } });
     expect(answers.get('saveDetail')).toMatchObject({ ok: true, value: { save: { saveId: 1 } } });
-    // The checks bit: an import ran (with a failure to retry), dialogs and the folder opener were used.
+    // The checks bit: an import ran (with a failure to retry), the sample saves were imported (their one
+    // damaged file failing), dialogs and the folder opener were used.
     expect(appFinished.map((s) => [s.kind, s.imported, s.failed])).toEqual([
       ['import', 3, 1],
       ['retry', 0, 1],
+      ['import', 8, 1],
     ]);
     expect(app.electron.dialog.calls.map((c) => [c.window === app.window, c.options.properties])).toEqual([
       [true, ['openFile', 'multiSelections']],
