@@ -1,6 +1,9 @@
+import fs from 'node:fs/promises';
 import type { EventSink, RequestHandlers } from '../shared/contract.js';
 import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
+import { maxCsvChars } from '../shared/export.js';
 import { ScribeError } from './errors.js';
+import { exportJobs } from './export/export-job.js';
 import { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
 import { openStore, type Store } from './store/index.js';
@@ -18,6 +21,13 @@ export interface ServiceHost {
   pickFiles(): Promise<string[]>;
   pickFolders(): Promise<string[]>;
   openFolder(folder: string): Promise<void>;
+  /**
+   * A folder to export into (the dialog may create it); null when cancelled.
+   * A host without dialogs (a bare test host) leaves it out: as if cancelled.
+   */
+  pickExportFolder?(): Promise<string | null>;
+  /** Where to save a file named `suggestedName`; null when cancelled (or left out, as above). */
+  pickSaveFile?(suggestedName: string): Promise<string | null>;
   spawnWorker: WorkerSpawner;
   /** Path of the built parse-worker entry. */
   workerEntry: string;
@@ -85,13 +95,15 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   let pushing: Promise<void> = Promise.resolve();
   /** Pushes the status when it changed; one at a time, so events arrive in order. */
   function pushWatchStatus(): Promise<void> {
-    pushing = pushing.then(async () => {
-      const status = await watchStatus();
-      const json = JSON.stringify(status);
-      if (closed || json === lastPushed) return;
-      lastPushed = json;
-      host.emit('watchStatus', status);
-    }).catch(() => {});
+    pushing = pushing
+      .then(async () => {
+        const status = await watchStatus();
+        const json = JSON.stringify(status);
+        if (closed || json === lastPushed) return;
+        lastPushed = json;
+        host.emit('watchStatus', status);
+      })
+      .catch(() => {});
     return pushing;
   }
   const watchFolders = (folders: string[]): void => {
@@ -107,6 +119,8 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     }
     return list as string[];
   };
+
+  const exports = exportJobs(() => ({ path: settings.get().databasePath, backend: settings.get().backend }), host.emit);
 
   const sampleFolder = samplesFolder(host.dataDir);
   /** Making or removing samples rewrites their folder: not while a run may be reading it. */
@@ -175,6 +189,23 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
       }),
     removeSamples: () => withSamples('removed', () => removeSamples(store, sampleFolder)),
     getSampleStatus: () => sampleStatus(store, sampleFolder),
+    exportLibrary: async (request) => {
+      if (exports.running) throw new ScribeError('INTERNAL', 'An export is already running; wait until it has finished.');
+      const outDir = (await host.pickExportFolder?.()) ?? null;
+      if (outDir === null) return null;
+      exports.start(request?.format, outDir);
+      return { outDir };
+    },
+    saveCsv: async (request) => {
+      const { suggestedName, csv } = request ?? {};
+      if (typeof suggestedName !== 'string' || typeof csv !== 'string' || csv.length > maxCsvChars) {
+        throw new ScribeError('INTERNAL', 'Saving a CSV file needs a file name and its text.');
+      }
+      const file = await host.pickSaveFile?.(suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'scribe.csv');
+      if (file == null) return null;
+      await fs.writeFile(file, csv, 'utf8');
+      return { path: file };
+    },
   };
 
   return {
@@ -186,7 +217,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
       closed = true;
       await watcher.close();
       importer.stop();
-      await importer.idle();
+      await Promise.all([importer.idle(), exports.idle()]);
       await store.close();
     },
   };

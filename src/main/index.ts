@@ -41,6 +41,26 @@ async function pick(kind: 'files' | 'folders'): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+async function pickExportFolder(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Export the library to a folder',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+  };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0]!;
+}
+
+async function pickSaveFile(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Save as CSV',
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'CSV', extensions: ['csv'] }],
+  };
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
   const paths = await pick(kind);
   if (paths.length > 0 && service) await service.handlers.startImport({ paths });
@@ -58,6 +78,8 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     pickFiles: () => pick('files'),
     pickFolders: () => pick('folders'),
+    pickExportFolder,
+    pickSaveFile,
     openFolder: async (folder) => {
       await shell.openPath(folder);
     },

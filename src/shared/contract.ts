@@ -5,6 +5,7 @@
  * the two maps below, so adding or changing a call here breaks the compile of
  * every side until each one agrees.
  */
+import type { ExportFormat, ExportOutcome, ExportProgress } from './export.js';
 import type { ImportProgress, ImportStarted, FileResult, ImportSummary, ImportState } from './import.js';
 import type { LedgerPage, LedgerQuery, LibraryDetail, LibraryPage, SampleStatus, SaveListQuery } from './library.js';
 import type { AppInfo, Settings, WatchStatus } from './settings.js';
@@ -37,6 +38,14 @@ export interface Requests {
   /** Deletes the sample saves, their ledger rows and their folder (refused while an import runs). */
   removeSamples: { request: void; response: { removedSaves: number } };
   getSampleStatus: { request: void; response: SampleStatus };
+  /**
+   * Native folder dialog, then exports the library there, one file per table
+   * (refused while another export runs); null when the dialog was cancelled.
+   * Progress and the outcome arrive as events.
+   */
+  exportLibrary: { request: { format: ExportFormat }; response: { outDir: string } | null };
+  /** Native save dialog, then writes the text there (the rows behind a chart); null when cancelled. */
+  saveCsv: { request: { suggestedName: string; csv: string }; response: { path: string } | null };
 }
 
 /** Pushed events: main tells, the renderer listens. */
@@ -46,6 +55,8 @@ export interface Events {
   fileResult: FileResult;
   importFinished: ImportSummary;
   watchStatus: WatchStatus;
+  exportProgress: ExportProgress;
+  exportFinished: ExportOutcome;
 }
 
 export type RequestName = keyof Requests;
@@ -74,6 +85,8 @@ const requestKeys: { [K in RequestName]: true } = {
   importSamples: true,
   removeSamples: true,
   getSampleStatus: true,
+  exportLibrary: true,
+  saveCsv: true,
 };
 const eventKeys: { [K in EventName]: true } = {
   importStarted: true,
@@ -81,6 +94,8 @@ const eventKeys: { [K in EventName]: true } = {
   fileResult: true,
   importFinished: true,
   watchStatus: true,
+  exportProgress: true,
+  exportFinished: true,
 };
 
 export const requestNames = Object.keys(requestKeys) as RequestName[];

@@ -29,3 +29,9 @@ export interface ExportSummary {
   tables: ExportedTable[];
   durationMs: number;
 }
+
+/** How an export in the app ended: its summary, or one sentence saying why it stopped. */
+export type ExportOutcome = { ok: true; outDir: string; summary: ExportSummary } | { ok: false; outDir: string; code: string; message: string };
+
+/** The longest CSV text the app writes for a chart: far beyond any chart's rows, small enough for one IPC message. */
+export const maxCsvChars = 64 * 1024 * 1024;

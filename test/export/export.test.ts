@@ -5,7 +5,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportJobs } from '../../src/engine/export/export-job';
 import { exportLibrary } from '../../src/engine/export/export-library';
+import type { Events } from '../../src/shared/contract';
 import { Importer } from '../../src/engine/importer';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { openStore, tableSpecs } from '../../src/engine/store';
@@ -154,5 +156,34 @@ describe('export', () => {
     } finally {
       close();
     }
+  });
+
+  it("the app's export runs in the background, one at a time, and tells its progress and outcome as events", async () => {
+    const events: { name: keyof Events; payload: unknown }[] = [];
+    const jobs = exportJobs(
+      () => ({ path: libraries.sqlite, backend: 'sqlite' }),
+      (name, payload) => void events.push({ name, payload }),
+    );
+    const outDir = path.join(dir, 'app-export');
+    jobs.start('parquet', outDir);
+    expect(jobs.running).toBe(true);
+    expect(() => jobs.start('parquet', outDir)).toThrow(/already running/);
+    await jobs.idle();
+    expect(jobs.running).toBe(false);
+    const progress = events.filter((e) => e.name === 'exportProgress').map((e) => e.payload as { tableIndex: number; tables: number });
+    expect(progress[0]).toMatchObject({ tableIndex: 0, tables: childTables.length + 1 });
+    expect(progress.at(-1)).toMatchObject({ tableIndex: childTables.length });
+    expect(events.at(-1)).toMatchObject({ name: 'exportFinished', payload: { ok: true, outDir, summary: { format: 'parquet' } } });
+    expect(await fs.readdir(outDir)).toHaveLength(childTables.length + 1);
+
+    // A library that is not there ends in a failed outcome, not an exception.
+    const missing = exportJobs(
+      () => ({ path: path.join(dir, 'nope.sqlite'), backend: 'sqlite' }),
+      (name, payload) => void events.push({ name, payload }),
+    );
+    missing.start('csv', path.join(dir, 'nope-out'));
+    await missing.idle();
+    expect(events.at(-1)).toMatchObject({ name: 'exportFinished', payload: { ok: false, code: 'FILE_UNREADABLE' } });
+    expect(() => missing.start('xlsx' as never, outDir)).toThrow(/parquet or csv/);
   });
 });

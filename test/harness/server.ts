@@ -39,6 +39,8 @@ export interface Harness {
   handlers: RequestHandlers;
   /** What the next "Import saves…" / "Import folder…" dialog returns. */
   setPickResult(kind: 'files' | 'folders', paths: string[]): void;
+  /** What the next export folder dialog and save dialog return (null: cancelled, the default). */
+  setExportPick(kind: 'folder' | 'saveFile', path: string | null): void;
   /** Every event the engine pushed, in order, for assertions. */
   events: { name: string; payload: unknown }[];
   /** Lets held workers (see `holdWorkers`) start on their jobs. */
@@ -58,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-harness-')));
   const token = randomBytes(24).toString('hex');
   const picks = { files: [] as string[], folders: [] as string[] };
+  const exportPicks = { folder: null as string | null, saveFile: null as string | null };
   const sockets = new Set<WebSocket>();
   const events: Harness['events'] = [];
 
@@ -80,6 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     pickFiles: async () => picks.files,
     pickFolders: async () => picks.folders,
+    pickExportFolder: async () => exportPicks.folder,
+    pickSaveFile: async () => exportPicks.saveFile,
     openFolder: async () => {},
     spawnWorker,
     workerEntry: engineWorkerEntry,
@@ -153,6 +158,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     events,
     setPickResult: (kind, paths) => {
       picks[kind] = paths;
+    },
+    setExportPick: (kind, value) => {
+      exportPicks[kind] = value;
     },
     releaseWorkers: () => {
       held = false;

@@ -65,6 +65,7 @@ class App extends EventEmitter {
     this.paths.set('userData', path.join(appData, this.getName()));
     this.paths.set('temp', os.tmpdir());
     this.paths.set('home', os.homedir());
+    this.paths.set('documents', path.join(os.homedir(), 'Documents'));
   }
 
   getName(): string {
@@ -443,6 +444,18 @@ export const dialog = {
     const options = window ? maybeOptions! : (windowOrOptions as Electron.OpenDialogOptions);
     dialog.calls.push({ window, options });
     return Promise.resolve(dialog.answers.shift() ?? { canceled: true, filePaths: [] });
+  },
+  /** What the next save dialogs answer, in order; with none left, the user cancels. */
+  saveAnswers: [] as Electron.SaveDialogReturnValue[],
+  saveCalls: [] as { window: BrowserWindow | null; options: Electron.SaveDialogOptions }[],
+  showSaveDialog(
+    windowOrOptions: BrowserWindow | Electron.SaveDialogOptions,
+    maybeOptions?: Electron.SaveDialogOptions,
+  ): Promise<Electron.SaveDialogReturnValue> {
+    const window = windowOrOptions instanceof BrowserWindow ? windowOrOptions : null;
+    const options = window ? maybeOptions! : (windowOrOptions as Electron.SaveDialogOptions);
+    dialog.saveCalls.push({ window, options });
+    return Promise.resolve(dialog.saveAnswers.shift() ?? { canceled: true, filePath: '' });
   },
   showErrorBox(title: string, content: string): void {
     dialog.errorBoxes.push({ title, content });

@@ -28,6 +28,9 @@ const samples: Partial<{ [K in RequestName]: RequestOf<K> }> = {
   deleteSave: { saveId: 2 },
   ledgerHistory: {},
   setSettings: { maxXmlMB: 128 },
+  // Both dialogs are cancelled on both sides: the answer is null, and the app's dialogs were asked (below).
+  exportLibrary: { format: 'parquet' },
+  saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
 };
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: string };
@@ -147,7 +150,12 @@ describe('IPC handlers of the main process', () => {
     expect(app.electron.dialog.calls.map((c) => [c.window === app.window, c.options.properties])).toEqual([
       [true, ['openFile', 'multiSelections']],
       [true, ['openDirectory', 'multiSelections']],
+      [true, ['openDirectory', 'createDirectory', 'promptToCreate']],
     ]);
+    expect(app.electron.dialog.saveCalls.map((c) => [c.window === app.window, path.basename(String(c.options.defaultPath))])).toEqual([
+      [true, 'points.csv'],
+    ]);
+    expect(answers.get('exportLibrary')).toEqual({ ok: true, value: null });
     expect(app.electron.shell.opened).toEqual([appData]);
   });
 

@@ -1,0 +1,60 @@
+/**
+ * The app's export: one at a time, in the background, its progress and its
+ * outcome pushed as events, so the window never waits on it.
+ */
+import type { EventSink } from '../../shared/contract.js';
+import { isExportFormat, type ExportFormat, type ExportProgress } from '../../shared/export.js';
+import type { Backend } from '../../shared/settings.js';
+import { ScribeError, toFailure } from '../errors.js';
+import { LibraryError } from '../store/library-error.js';
+import { exportLibrary } from './export-library.js';
+
+/** Progress events at most this often: enough for a bar that moves, few enough for IPC. */
+const progressIntervalMs = 100;
+
+export interface ExportJobs {
+  /** Starts an export into `outDir`; refused while one runs. */
+  start(format: ExportFormat, outDir: string): void;
+  readonly running: boolean;
+  /** Resolves when no export runs. */
+  idle(): Promise<void>;
+}
+
+export function exportJobs(library: () => { path: string; backend: Backend }, emit: EventSink): ExportJobs {
+  let current: Promise<void> | null = null;
+  return {
+    get running() {
+      return current !== null;
+    },
+    idle: () => current ?? Promise.resolve(),
+    start(format, outDir) {
+      if (!isExportFormat(format)) throw new ScribeError('INTERNAL', 'Export needs a format: parquet or csv.');
+      if (current) throw new ScribeError('INTERNAL', 'An export is already running; wait until it has finished.');
+      const { path, backend } = library();
+      if (backend === 'duckdb') {
+        // The app holds its DuckDB library open for writing, and DuckDB lets one process at a time at a file;
+        // a second instance of it in this process would read the file behind the first one's back.
+        throw new ScribeError('INTERNAL', 'A DuckDB library is exported from the command line: close Scribe, then run `scribe export`.');
+      }
+      let last = 0;
+      const onProgress = (p: ExportProgress): void => {
+        const now = Date.now();
+        if (p.rowsDone === 0 || p.rowsDone === p.rowsTotal || now - last >= progressIntervalMs) {
+          last = now;
+          emit('exportProgress', p);
+        }
+      };
+      current = exportLibrary({ dbPath: path, backend, format, outDir, onProgress })
+        .then(
+          (summary) => emit('exportFinished', { ok: true, outDir, summary }),
+          (err: unknown) => {
+            const failure = err instanceof LibraryError ? { code: err.code, message: err.explanation } : toFailure(err);
+            emit('exportFinished', { ok: false, outDir, code: failure.code, message: failure.message });
+          },
+        )
+        .finally(() => {
+          current = null;
+        });
+    },
+  };
+}
