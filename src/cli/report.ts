@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { writeOut } from './output.js';
 import path from 'node:path';
 import type { FileResult, ImportProgress, ImportSummary } from '../shared/import.js';
 import type { ImporterListener } from '../engine/importer.js';
@@ -10,7 +11,7 @@ export interface Reporter {
 }
 
 const writeLine = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  writeOut(`${JSON.stringify(value)}\n`);
 };
 
 /** Machine-readable: one JSON object per line, a `file` line for every candidate file. */
@@ -23,7 +24,8 @@ function jsonReporter(): Reporter {
       finished: () => {},
     },
     summary: (s) => writeLine({ type: 'summary', ...s, failures: undefined }),
-    nothingToDo: (message) => writeLine({ type: 'summary', outcome: 'completed', filesTotal: 0, imported: 0, skipped: 0, failed: 0, message }),
+    nothingToDo: (message) =>
+      writeLine({ type: 'summary', outcome: 'completed', filesTotal: 0, imported: 0, skipped: 0, failed: 0, message }),
   };
 }
 
@@ -48,7 +50,8 @@ const formatEta = (seconds: number | null): string => {
 function ttyReporter(): Reporter {
   const bar = new cliProgress.SingleBar(
     {
-      format: ' {bar} {percentage}% | {value}/{total} files | {imported} imported, {skipped} skipped, {failed} failed | {rate}/s | ETA {eta}',
+      format:
+        ' {bar} {percentage}% | {value}/{total} files | {imported} imported, {skipped} skipped, {failed} failed | {rate}/s | ETA {eta}',
       barCompleteChar: '█',
       barIncompleteChar: '░',
       hideCursor: true,
@@ -83,7 +86,7 @@ function ttyReporter(): Reporter {
       },
     },
     summary: (s) => {
-      const out = process.stdout;
+      const out = { write: writeOut };
       const seconds = (s.durationMs / 1000).toFixed(1);
       const head = s.outcome === 'cancelled' ? 'Import cancelled' : s.outcome === 'failed' ? 'Import stopped' : 'Import finished';
       out.write(`\n${head} in ${seconds}s: ${s.imported} imported, ${s.skipped} skipped, ${s.failed} failed`);
@@ -100,7 +103,7 @@ function ttyReporter(): Reporter {
       }
       for (const n of s.notices) out.write(`Note: ${n.path}: ${n.message}\n`);
     },
-    nothingToDo: (message) => process.stdout.write(`${message}\n`),
+    nothingToDo: (message) => writeOut(`${message}\n`),
   };
 }
 
