@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import { writeOut } from './output.js';
+import { writeErr, writeOut } from './output.js';
 import path from 'node:path';
 import type { FileResult, ImportProgress, ImportSummary } from '../shared/import.js';
 import type { ImporterListener } from '../engine/importer.js';
@@ -22,6 +22,7 @@ function jsonReporter(): Reporter {
       progress: (p) => writeLine({ type: 'progress', ...p }),
       file: (r) => writeLine(fileLine(r)),
       finished: () => {},
+      retrying: (e) => writeLine({ type: 'retry', ...e }),
     },
     summary: (s) => writeLine({ type: 'summary', ...s, failures: undefined }),
     nothingToDo: (message) =>
@@ -84,6 +85,7 @@ function ttyReporter(): Reporter {
       finished: () => {
         if (barStarted) bar.stop();
       },
+      retrying: (e) => writeErr(`\n${e.message}\n`),
     },
     summary: (s) => {
       const out = { write: writeOut };

@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { FileResult, ImportKind, ImportProgress, ImportStarted, ImportState, ImportSummary } from '../shared/import.js';
 import type { Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
-import { emptyStageTotals, runImport, type ImportRunResult } from './pipeline/run-import.js';
+import { emptyStageTotals, runImport, type ImportRetrying, type ImportRunResult } from './pipeline/run-import.js';
 
 export interface ImporterListener {
   started(event: ImportStarted): void;
   progress(event: ImportProgress): void;
   file(result: FileResult): void;
   finished(summary: ImportSummary): void;
+  /** The library was locked; the run waits and tries again. */
+  retrying?(event: ImportRetrying): void;
 }
 
 export interface ImporterOptions {
@@ -150,6 +152,7 @@ export class Importer {
             this.listener.progress(p);
           },
           file: (r) => this.listener.file(r),
+          retrying: (e) => this.listener.retrying?.(e),
         },
       });
       this.current = null;
@@ -160,5 +163,17 @@ export class Importer {
 }
 
 function emptySummary(runId: string, kind: ImportKind, outcome: ImportSummary['outcome']): ImportSummary {
-  return { runId, kind, outcome, filesTotal: 0, imported: 0, skipped: 0, failed: 0, notStarted: 0, durationMs: 0, failures: [], notices: [] };
+  return {
+    runId,
+    kind,
+    outcome,
+    filesTotal: 0,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+    notStarted: 0,
+    durationMs: 0,
+    failures: [],
+    notices: [],
+  };
 }

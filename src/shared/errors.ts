@@ -23,6 +23,8 @@ export const failureCodes = [
   'PARSE_TIMEOUT',
   'DB_WRITE_FAILED',
   'INTERNAL',
+  'DB_FULL',
+  'DB_BUSY',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
@@ -49,6 +51,9 @@ export const failureAdvice: Record<FailureCode, string> = {
   PARSE_TIMEOUT: 'Reading this save took too long and was stopped. Retry; if it fails again, report the file.',
   DB_WRITE_FAILED: 'The save could not be written to the database; nothing of it was kept. Check free disk space and retry.',
   INTERNAL: 'Something unexpected went wrong. Retry; if it fails again, report the file.',
+  DB_FULL: 'Free some space on the disk that holds your library, then resume the import: the files not yet imported are still queued.',
+  DB_BUSY:
+    'Close the other program using the library (another Scribe, or a database tool with an open transaction), then resume the import: the files not yet imported are still queued.',
 };
 
 export const skipReasons: Record<SkipCode, string> = {

@@ -70,6 +70,8 @@ export interface ImportSummary {
   notices: DiscoveryNotice[];
   /** Set when the run itself could not go on (database unusable...). */
   error?: string;
+  /** Why, when `error` is set: DB_FULL, DB_BUSY, or INTERNAL for anything else. */
+  errorCode?: FailureCode;
 }
 
 export interface ImportState {
