@@ -62,6 +62,7 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
             skipped: summary.skipped,
             failed: summary.failed,
             error: summary.error,
+            errorCode: summary.errorCode,
           }),
         );
       else if (summary.error) writeErr(`scribe: ${summary.error}\n`);
