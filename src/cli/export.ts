@@ -9,6 +9,7 @@ import type { Backend } from '../shared/settings.js';
 import { exportLibrary } from '../engine/export/export-library.js';
 import { toFailure } from '../engine/errors.js';
 import { LibraryError } from '../engine/store/library-error.js';
+import { writeErr, writeOut } from './output.js';
 
 export interface ExportCommandOptions {
   dbPath: string;
@@ -17,14 +18,16 @@ export interface ExportCommandOptions {
   outDir: string;
   json: boolean;
   signal: AbortSignal;
+  /** The exit code of whatever aborted `signal` (a signal, or output that broke). */
+  stoppedWith(): number;
 }
 
 /** Progress lines at most this often: a table of millions of rows reports often enough to watch, not to flood a pipe. */
 const jsonProgressIntervalMs = 250;
 
-/** Resolves to the exit code: 0 done, 2 when the library cannot be exported, 130 when interrupted. */
+/** Resolves to the exit code: 0 done, 2 when the library cannot be exported, `stoppedWith()` when interrupted. */
 export async function exportCommand(o: ExportCommandOptions): Promise<number> {
-  const writeLine = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
+  const writeLine = (value: unknown): void => writeOut(`${JSON.stringify(value)}\n`);
   const bar = o.json
     ? null
     : new cliProgress.SingleBar(
@@ -78,7 +81,7 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
         durationMs: Math.round(summary.durationMs),
       });
     } else {
-      process.stdout.write(
+      writeOut(
         `Exported ${summary.tables.length} tables (${rowsOf(summary.tables).toLocaleString('en-US')} rows) as ${o.format === 'parquet' ? 'Parquet' : 'CSV'} to ${path.resolve(o.outDir)} in ${(summary.durationMs / 1000).toFixed(1)} s.\n`,
       );
     }
@@ -86,12 +89,12 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
   } catch (err) {
     bar?.stop();
     if (o.signal.aborted) {
-      process.stderr.write('scribe: export interrupted; no partial file was left behind.\n');
-      return 130;
+      writeErr('scribe: export stopped; the files it had not finished were left out.\n');
+      return o.stoppedWith();
     }
     const failure = err instanceof LibraryError ? { code: err.code, message: err.explanation } : toFailure(err);
     if (o.json) writeLine({ type: 'summary', outcome: 'failed', code: failure.code, message: failure.message });
-    process.stderr.write(`scribe: the library could not be exported (${failure.code}): ${failure.message}\n`);
+    writeErr(`scribe: the library could not be exported (${failure.code}): ${failure.message}\n`);
     return 2;
   }
 }

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { writeErr, writeOut } from './output.js';
 import path from 'node:path';
 import type { FileResult, ImportProgress, ImportSummary } from '../shared/import.js';
 import type { ImporterListener } from '../engine/importer.js';
@@ -10,7 +11,7 @@ export interface Reporter {
 }
 
 const writeLine = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  writeOut(`${JSON.stringify(value)}\n`);
 };
 
 /** Machine-readable: one JSON object per line, a `file` line for every candidate file. */
@@ -21,9 +22,11 @@ function jsonReporter(): Reporter {
       progress: (p) => writeLine({ type: 'progress', ...p }),
       file: (r) => writeLine(fileLine(r)),
       finished: () => {},
+      retrying: (e) => writeLine({ type: 'retry', ...e }),
     },
     summary: (s) => writeLine({ type: 'summary', ...s, failures: undefined }),
-    nothingToDo: (message) => writeLine({ type: 'summary', outcome: 'completed', filesTotal: 0, imported: 0, skipped: 0, failed: 0, message }),
+    nothingToDo: (message) =>
+      writeLine({ type: 'summary', outcome: 'completed', filesTotal: 0, imported: 0, skipped: 0, failed: 0, message }),
   };
 }
 
@@ -48,7 +51,8 @@ const formatEta = (seconds: number | null): string => {
 function ttyReporter(): Reporter {
   const bar = new cliProgress.SingleBar(
     {
-      format: ' {bar} {percentage}% | {value}/{total} files | {imported} imported, {skipped} skipped, {failed} failed | {rate}/s | ETA {eta}',
+      format:
+        ' {bar} {percentage}% | {value}/{total} files | {imported} imported, {skipped} skipped, {failed} failed | {rate}/s | ETA {eta}',
       barCompleteChar: '█',
       barIncompleteChar: '░',
       hideCursor: true,
@@ -81,15 +85,17 @@ function ttyReporter(): Reporter {
       finished: () => {
         if (barStarted) bar.stop();
       },
+      retrying: (e) => writeErr(`\n${e.message}\n`),
     },
     summary: (s) => {
-      const out = process.stdout;
+      const out = { write: writeOut };
       const seconds = (s.durationMs / 1000).toFixed(1);
       const head = s.outcome === 'cancelled' ? 'Import cancelled' : s.outcome === 'failed' ? 'Import stopped' : 'Import finished';
       out.write(`\n${head} in ${seconds}s: ${s.imported} imported, ${s.skipped} skipped, ${s.failed} failed`);
       out.write(s.notStarted > 0 ? `, ${s.notStarted} not started (run \`scribe resume\`).\n` : '.\n');
       const retried = s.readRetried ?? 0;
-      if (retried > 0) out.write(`${retried} ${retried === 1 ? 'file was' : 'files were'} busy or locked when first read and tried again.\n`);
+      if (retried > 0)
+        out.write(`${retried} ${retried === 1 ? 'file was' : 'files were'} busy or locked when first read and tried again.\n`);
       if (s.error) out.write(`\n${s.error}\n`);
       if (s.failures.length > 0) {
         out.write('\nFailed files:\n');
@@ -102,7 +108,7 @@ function ttyReporter(): Reporter {
       }
       for (const n of s.notices) out.write(`Note: ${n.path}: ${n.message}\n`);
     },
-    nothingToDo: (message) => process.stdout.write(`${message}\n`),
+    nothingToDo: (message) => writeOut(`${message}\n`),
   };
 }
 

@@ -12,6 +12,7 @@ import type { SettingsStore } from '../engine/settings-store.js';
 import type { Store } from '../engine/store/index.js';
 import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
 import { createReporter } from './report.js';
+import { writeOut } from './output.js';
 
 export interface SamplesOptions {
   dataDir: string;
@@ -24,7 +25,7 @@ export interface SamplesOptions {
 }
 
 const say = (json: boolean, text: string, fields: Record<string, unknown>): void => {
-  process.stdout.write(json ? `${JSON.stringify({ type: 'samples', ...fields, message: text })}\n` : `${text}\n`);
+  writeOut(json ? `${JSON.stringify({ type: 'samples', ...fields, message: text })}\n` : `${text}\n`);
 };
 
 /** Exit code as for `scribe import`, except that the one damaged sample failing is the expected outcome. */

@@ -20,11 +20,15 @@ import { printSaveList, printSaveDetail } from './print.js';
 import { watchCommand } from './watch.js';
 import { samplesCommand } from './samples.js';
 import { markSamplePage, samplesFolder } from '../engine/samples/index.js';
+import { outputBroken, whenOutputBreaks, writeErr, writeOut } from './output.js';
+import { version } from '../../package.json';
+import { workerLimits } from '../shared/limits.js';
+import { exitCodes } from './exit-codes.js';
+import { parseShard, type Shard } from '../engine/pipeline/shard.js';
+import { exportCommand } from './export.js';
+import { isExportFormat, type ExportFormat } from '../shared/export.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
-
-/** Exit codes: 0 all good, 1 some files failed, 2 usage error or unusable database. */
-export const exitCodes = { ok: 0, someFailed: 1, usage: 2 } as const;
 
 class UnusableDatabase extends Error {}
 
@@ -35,12 +39,36 @@ interface CommonOptions {
 interface ImportOptions extends CommonOptions {
   workers?: number;
   replace?: boolean;
+  shard?: Shard;
 }
 
-function parseWorkers(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('must be a whole number from 1 to 64');
+/** A whole number in range, written as digits only: `Number()` would also take '', ' 5 ', '1e3' and '0x10'. */
+function wholeNumber(value: string, min: number, max: number, what: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(what);
   return n;
+}
+
+const parseWorkers = (value: string): number =>
+  wholeNumber(value, workerLimits.min, workerLimits.max, `must be a whole number from ${workerLimits.min} to ${workerLimits.max}`);
+const parseLimit = (value: string): number => wholeNumber(value, 1, Number.MAX_SAFE_INTEGER, 'must be a positive whole number');
+const parseSaveId = (value: string): number =>
+  wholeNumber(value, 1, Number.MAX_SAFE_INTEGER, 'must be a save id (a positive whole number, from `scribe list`)');
+const parseShardOption = (value: string): Shard => {
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
+};
+const parseDb = (value: string): string => {
+  if (value.trim() === '') throw new InvalidArgumentError('must name a database file (an empty value usually means an unset variable)');
+  return value;
+};
+
+/** An empty path would resolve to the current directory and import all of it: a script's unset variable, not a choice. */
+function refuseEmptyPaths(paths: readonly string[], what: string): boolean {
+  if (!paths.some((p) => p.trim() === '')) return false;
+  writeErr(`scribe: one of the ${what} given is empty (an unset variable?); name each ${what.replace(/s$/, '')} to use.\n`);
+  return true;
 }
 
 async function resolveDatabase(options: CommonOptions): Promise<{ file: string; backend: Backend; settings: SettingsStore }> {
@@ -72,30 +100,49 @@ async function withStore<T>(options: CommonOptions, fn: (store: Store, settings:
 async function importCommand(kind: ImportKind, paths: string[], options: ImportOptions): Promise<number> {
   return withStore(options, async (store, settings) => {
     const s = settings.get();
+    const choices = { replace: options.replace === true, shard: options.shard };
     const json = options.json === true || !process.stdout.isTTY;
     const reporter = createReporter(json ? 'json' : 'tty');
     const importer = new Importer(
       { store, spawn: forkSpawner, workerEntry, workers: options.workers ?? s.workers, maxXmlBytes: s.maxXmlMB * 1024 * 1024 },
       reporter.listener,
     );
-    const onSignal = (): void => {
+    // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
+    let stoppedWith: number | null = null;
+    const stopWith = (code: number) => (): void => {
+      stoppedWith ??= code;
       importer.cancel();
     };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const onSigint = stopWith(exitCodes.sigint);
+    const onSigterm = stopWith(exitCodes.sigterm);
+    process.once('SIGINT', onSigint);
+    process.once('SIGTERM', onSigterm);
+    whenOutputBreaks(stopWith(exitCodes.outputBroken));
     try {
-      const handle = kind === 'import' ? importer.run('import', paths) : kind === 'resume' ? await importer.resume() : await importer.retryFailed();
+      const handle =
+        kind === 'import'
+          ? importer.run('import', paths, choices)
+          : kind === 'resume'
+            ? await importer.resume(choices)
+            : await importer.retryFailed(choices);
       if (!handle) {
-        reporter.nothingToDo(kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.');
-        return exitCodes.ok;
+        reporter.nothingToDo(
+          kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.',
+        );
+        return stoppedWith ?? exitCodes.ok;
       }
+      // A stop that came while the ledger was being read had no run to cancel yet.
+      if (stoppedWith !== null) importer.cancel();
       const { summary } = await handle.done;
       reporter.summary(summary);
+      if (outputBroken()) return exitCodes.outputBroken;
+      if (summary.outcome === 'cancelled' && stoppedWith !== null) return stoppedWith;
       if (summary.outcome === 'failed') return exitCodes.usage;
       return summary.failed > 0 ? exitCodes.someFailed : exitCodes.ok;
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      whenOutputBreaks(null);
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
     }
   });
 }
@@ -103,11 +150,18 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('scribe')
     .description('Import Old World saves into a local database, in bulk.')
+    .version(version, '-V, --version', 'print Scribe’s version')
+    .configureOutput({ writeOut, writeErr })
     .showHelpAfterError()
     .exitOverride();
-  const dbOption = ['--db <file>', 'database file (.sqlite, or .duckdb for DuckDB); default: the app’s library'] as const;
+  const dbOption = ['--db <file>', 'database file (.sqlite, or .duckdb for DuckDB); default: the app’s library', parseDb] as const;
   const jsonOption = ['--json', 'one JSON object per line on standard output'] as const;
   const workersOption = ['--workers <n>', 'parse worker processes (default: one per core)', parseWorkers] as const;
+  const shardOption = [
+    '--shard <K/N>',
+    'import only the files whose SHA-256 falls in shard K of N (N machines given the same files split them without talking to each other)',
+    parseShardOption,
+  ] as const;
 
   program
     .command('import')
@@ -117,12 +171,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...dbOption)
     .option(...workersOption)
     .option('--replace', 'replace a save of the same game and turn instead of skipping')
+    .option(...shardOption)
     .option(...jsonOption)
     .action(async (paths: string[], options: ImportOptions & { gameFolders?: boolean }) => {
+      if (refuseEmptyPaths(paths, 'paths')) return setExit(exitCodes.usage);
       const all = [...paths, ...(options.gameFolders ? await systemSaveFolderSuggestions([]) : [])];
       if (all.length === 0) {
-        process.stderr.write(
-          options.gameFolders ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n' : 'scribe: name the saves or folders to import (or use --game-folders).\n',
+        writeErr(
+          options.gameFolders
+            ? 'scribe: no Old World save folder was found on this computer; name the folders to import.\n'
+            : 'scribe: name the saves or folders to import (or use --game-folders).\n',
         );
         return setExit(exitCodes.usage);
       }
@@ -134,6 +192,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('finish the files an interrupted import left unfinished')
     .option(...dbOption)
     .option(...workersOption)
+    .option(...shardOption)
     .option(...jsonOption)
     .action(async (options: ImportOptions) => setExit(await importCommand('resume', [], options)));
 
@@ -142,6 +201,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('import again only the files whose last attempt failed')
     .option(...dbOption)
     .option(...workersOption)
+    .option(...shardOption)
     .option(...jsonOption)
     .action(async (options: ImportOptions) => setExit(await importCommand('retry', [], options)));
 
@@ -153,7 +213,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...workersOption)
     .option('--poll', 'check the folders periodically instead of relying on change notifications')
     .option(...jsonOption)
-    .action(async (folders: string[], options: ImportOptions & { poll?: boolean }) =>
+    .action(async (folders: string[], options: ImportOptions & { poll?: boolean }) => {
+      if (refuseEmptyPaths(folders, 'folders')) return setExit(exitCodes.usage);
       setExit(
         await withStore(options, (store, settings) =>
           watchCommand({
@@ -166,8 +227,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
             poll: options.poll === true,
           }),
         ),
-      ),
-    );
+      );
+    });
 
   program
     .command('samples')
@@ -190,10 +251,55 @@ export function buildProgram(setExit: (code: number) => void): Command {
     );
 
   program
+    .command('export')
+    .description('write every table of the library to a folder, one Parquet or CSV file per table, for analysts')
+    .requiredOption('--format <format>', 'parquet or csv', (v: string): ExportFormat => {
+      if (!isExportFormat(v)) throw new InvalidArgumentError('must be parquet or csv');
+      return v;
+    })
+    .requiredOption('--out <dir>', 'the folder to write the files into (made if need be)', (v: string): string => {
+      if (v.trim() === '') throw new InvalidArgumentError('must name a folder (an empty value usually means an unset variable)');
+      return v;
+    })
+    .option(...dbOption)
+    .option(...jsonOption)
+    .action(async (options: CommonOptions & { format: ExportFormat; out: string }) => {
+      const { file, backend } = await resolveDatabase(options);
+      const controller = new AbortController();
+      let stoppedWith: number = exitCodes.sigint;
+      const stopWith = (code: number) => (): void => {
+        if (!controller.signal.aborted) stoppedWith = code;
+        controller.abort();
+      };
+      const onSigint = stopWith(exitCodes.sigint);
+      const onSigterm = stopWith(exitCodes.sigterm);
+      process.once('SIGINT', onSigint);
+      process.once('SIGTERM', onSigterm);
+      whenOutputBreaks(stopWith(exitCodes.outputBroken));
+      try {
+        setExit(
+          await exportCommand({
+            dbPath: file,
+            backend,
+            format: options.format,
+            outDir: path.resolve(options.out),
+            json: options.json === true || !process.stdout.isTTY,
+            signal: controller.signal,
+            stoppedWith: () => stoppedWith,
+          }),
+        );
+      } finally {
+        whenOutputBreaks(null);
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
+      }
+    });
+
+  program
     .command('list')
     .description('list the imported saves, newest first')
     .option(...dbOption)
-    .option('--limit <n>', 'at most this many', parseWorkers)
+    .option('--limit <n>', 'at most this many (default 1000)', parseLimit)
     .option(...jsonOption)
     .action(async (options: CommonOptions & { limit?: number }) => {
       await withStore(options, async (store) => {
@@ -206,11 +312,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('show')
     .description('show one save in detail')
-    .argument('<save-id>', 'the save’s id, from `scribe list`', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a save id (a positive whole number)');
-      return n;
-    })
+    .argument('<save-id>', 'the save’s id, from `scribe list`', parseSaveId)
     .option(...dbOption)
     .option(...jsonOption)
     .action(async (saveId: number, options: CommonOptions) => {
@@ -219,7 +321,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         if (detail) printSaveDetail(detail, options.json === true || !process.stdout.isTTY);
         return detail !== null;
       });
-      if (!found) process.stderr.write(`scribe: no save with id ${saveId}\n`);
+      if (!found) writeErr(`scribe: no save with id ${saveId}\n`);
       setExit(found ? exitCodes.ok : exitCodes.someFailed);
     });
 
@@ -231,12 +333,15 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return code;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    process.stderr.write(`scribe: ${err instanceof Error ? err.message : String(err)}\n`);
-    return exitCodes.usage;
+    if (err instanceof CommanderError) code = err.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    else {
+      writeErr(`scribe: ${err instanceof Error ? err.message : String(err)}\n`);
+      code = exitCodes.usage;
+    }
   }
+  // Whatever the command: output that did not reach its reader is not a success.
+  return outputBroken() ? exitCodes.outputBroken : code;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { exitCodes } from './exit-codes.js';
+import { whenOutputBreaks, writeErr, writeOut } from './output.js';
 import { Importer, type ImporterListener } from '../engine/importer.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import type { SettingsStore } from '../engine/settings-store.js';
@@ -21,7 +23,7 @@ export interface WatchCommandOptions {
 }
 
 const out = (line: string): void => {
-  process.stdout.write(`${line}\n`);
+  writeOut(`${line}\n`);
 };
 
 function humanFileLine(r: FileResult): string | null {
@@ -32,8 +34,10 @@ function humanFileLine(r: FileResult): string | null {
 
 /**
  * `scribe watch`: imports each new save in the folders as it arrives, until
- * SIGINT or SIGTERM. One line per imported or failed file on standard output;
- * folder states on standard error (or as JSON lines with --json).
+ * SIGINT or SIGTERM (the way to end it, so exit 0), or until its output can
+ * no longer be written (exit 3). One line per imported or failed file on
+ * standard output; folder states on standard error (or as JSON lines with
+ * --json).
  */
 export async function watchCommand(o: WatchCommandOptions): Promise<number> {
   const s = o.settings.get();
@@ -58,9 +62,10 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
             skipped: summary.skipped,
             failed: summary.failed,
             error: summary.error,
+            errorCode: summary.errorCode,
           }),
         );
-      else if (summary.error) process.stderr.write(`scribe: ${summary.error}\n`);
+      else if (summary.error) writeErr(`scribe: ${summary.error}\n`);
     },
   };
   const importer = new Importer(
@@ -81,21 +86,27 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
       if (reported.get(f.folder) === key) continue;
       reported.set(f.folder, key);
       if (o.json) out(JSON.stringify({ type: 'watch', folder: f.folder, state: f.state, message: f.message ?? null }));
-      else process.stderr.write(`${f.state.padEnd(8)}  ${f.folder}: ${f.message ?? ''}\n`);
+      else writeErr(`${f.state.padEnd(8)}  ${f.folder}: ${f.message ?? ''}\n`);
     }
   };
   const watcher = new WatchService({ importer, forcePolling: o.poll, onStatus });
 
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
+  let code: number = exitCodes.ok;
   // A second signal gets the default handling: exit at once.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  whenOutputBreaks(() => {
+    code = exitCodes.outputBroken;
+    stop();
+  });
   try {
     await watcher.setFolders(o.folders.map((f) => path.resolve(f)));
-    if (!o.json) process.stderr.write('Watching for new saves (subfolders included). Press Ctrl+C to stop.\n');
+    if (!o.json) writeErr('Watching for new saves (subfolders included). Press Ctrl+C to stop.\n');
     await stopped;
   } finally {
+    whenOutputBreaks(null);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await watcher.close();
@@ -103,6 +114,6 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
     importer.stop();
     await importer.idle();
   }
-  if (!o.json) process.stderr.write('Stopped watching.\n');
-  return 0;
+  if (!o.json) writeErr('Stopped watching.\n');
+  return code;
 }

@@ -3,13 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { FileResult, ImportKind, ImportProgress, ImportStarted, ImportState, ImportSummary } from '../shared/import.js';
 import { acquireImportLock, LibraryError, type ImportLock, type Store } from './store/index.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
-import { emptyStageTotals, runImport, type ImportRunResult } from './pipeline/run-import.js';
+import { emptyStageTotals, runImport, type ImportRetrying, type ImportRunResult } from './pipeline/run-import.js';
+import type { Shard } from './pipeline/shard.js';
 
 export interface ImporterListener {
   started(event: ImportStarted): void;
   progress(event: ImportProgress): void;
   file(result: FileResult): void;
   finished(summary: ImportSummary): void;
+  /** The library was locked; the run waits and tries again. */
+  retrying?(event: ImportRetrying): void;
 }
 
 export interface ImporterOptions {
@@ -36,10 +39,19 @@ export const autoWorkerCount = (): number => Math.max(1, os.availableParallelism
 export const defaultFileTimeoutMs = 120_000;
 export const defaultWorkerHeapMB = 768;
 
+/** Per run: what `scribe import` may ask beyond the paths. */
+export interface RunChoices {
+  /** Replace a save of the same game and turn instead of skipping the new file. */
+  replace?: boolean;
+  /** Import only this shard of the files (by SHA-256). */
+  shard?: Shard;
+}
+
 interface QueuedRun {
   runId: string;
   kind: ImportKind;
   paths: string[];
+  choices: RunChoices;
   resolve(result: ImportRunResult): void;
 }
 
@@ -68,25 +80,25 @@ export class Importer {
   }
 
   /** Queues a run and resolves when it has finished. */
-  run(kind: ImportKind, paths: string[]): { started: ImportStarted; done: Promise<ImportRunResult> } {
+  run(kind: ImportKind, paths: string[], choices: RunChoices = {}): { started: ImportStarted; done: Promise<ImportRunResult> } {
     const runId = randomUUID();
     let resolve!: (r: ImportRunResult) => void;
     const done = new Promise<ImportRunResult>((r) => (resolve = r));
-    this.queue.push({ runId, kind, paths, resolve });
+    this.queue.push({ runId, kind, paths, choices, resolve });
     if (!this.draining) this.drained = this.drain();
     return { started: { runId, kind }, done };
   }
 
   /** Finishes the files an interrupted run left queued; null when there are none or a run is going. */
-  async resume(): Promise<{ started: ImportStarted; done: Promise<ImportRunResult> } | null> {
+  async resume(choices: RunChoices = {}): Promise<{ started: ImportStarted; done: Promise<ImportRunResult> } | null> {
     if (this.draining) return null;
     const paths = await this.options.store.ledgerPathsByStatus(['queued', 'importing']);
-    return paths.length > 0 ? this.run('resume', paths) : null;
+    return paths.length > 0 ? this.run('resume', paths, choices) : null;
   }
 
-  async retryFailed(): Promise<{ started: ImportStarted; done: Promise<ImportRunResult> } | null> {
+  async retryFailed(choices: RunChoices = {}): Promise<{ started: ImportStarted; done: Promise<ImportRunResult> } | null> {
     const paths = await this.options.store.ledgerPathsByStatus(['failed']);
-    return paths.length > 0 ? this.run('retry', paths) : null;
+    return paths.length > 0 ? this.run('retry', paths, choices) : null;
   }
 
   /** Resolves when no run is going or queued. */
@@ -148,7 +160,8 @@ export class Importer {
       } catch (err) {
         this.current = null;
         const summary = emptySummary(next.runId, next.kind, 'failed');
-        summary.error = err instanceof LibraryError ? err.explanation : `The import could not start: ${err instanceof Error ? err.message : String(err)}`;
+        summary.error =
+          err instanceof LibraryError ? err.explanation : `The import could not start: ${err instanceof Error ? err.message : String(err)}`;
         this.listener.started({ runId: next.runId, kind: next.kind });
         this.listener.finished(summary);
         next.resolve({ summary, stages: emptyStageTotals(), workerPeakRssMB: [] });
@@ -158,6 +171,7 @@ export class Importer {
         runId: next.runId,
         kind: next.kind,
         paths: next.paths,
+        ...next.choices,
         store: o.store,
         signal: controller.signal,
         pool: {
@@ -175,6 +189,7 @@ export class Importer {
             this.listener.progress(p);
           },
           file: (r) => this.listener.file(r),
+          retrying: (e) => this.listener.retrying?.(e),
         },
       }).finally(() => lock.release());
       this.current = null;
@@ -185,5 +200,17 @@ export class Importer {
 }
 
 function emptySummary(runId: string, kind: ImportKind, outcome: ImportSummary['outcome']): ImportSummary {
-  return { runId, kind, outcome, filesTotal: 0, imported: 0, skipped: 0, failed: 0, notStarted: 0, durationMs: 0, failures: [], notices: [] };
+  return {
+    runId,
+    kind,
+    outcome,
+    filesTotal: 0,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+    notStarted: 0,
+    durationMs: 0,
+    failures: [],
+    notices: [],
+  };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Settings } from '../shared/settings.js';
+import { isMaxXmlMB, isWorkerCount } from '../shared/limits.js';
 import { defaultDatabasePath } from './data-dir.js';
 
 export const settingsFileName = 'settings.json';
@@ -17,11 +18,13 @@ export function sanitizeSettings(input: unknown, base: Settings): Settings {
   if (typeof o.databasePath === 'string' && o.databasePath.trim() !== '') out.databasePath = path.resolve(o.databasePath);
   if (o.backend === 'sqlite' || o.backend === 'duckdb') out.backend = o.backend;
   if (o.workers === 'auto') out.workers = 'auto';
-  else if (typeof o.workers === 'number' && Number.isInteger(o.workers) && o.workers >= 1 && o.workers <= 64) out.workers = o.workers;
+  else if (isWorkerCount(o.workers)) out.workers = o.workers;
   if (Array.isArray(o.watchFolders)) {
-    out.watchFolders = [...new Set(o.watchFolders.filter((f): f is string => typeof f === 'string' && f !== '').map((f) => path.resolve(f)))];
+    out.watchFolders = [
+      ...new Set(o.watchFolders.filter((f): f is string => typeof f === 'string' && f !== '').map((f) => path.resolve(f))),
+    ];
   }
-  if (typeof o.maxXmlMB === 'number' && o.maxXmlMB >= 1 && o.maxXmlMB <= 4096) out.maxXmlMB = Math.round(o.maxXmlMB);
+  if (isMaxXmlMB(o.maxXmlMB)) out.maxXmlMB = Math.round(o.maxXmlMB);
   return out;
 }
 

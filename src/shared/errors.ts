@@ -23,10 +23,12 @@ export const failureCodes = [
   'PARSE_TIMEOUT',
   'DB_WRITE_FAILED',
   'INTERNAL',
+  'DB_FULL',
+  'DB_BUSY',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
-export const skipCodes = ['ALREADY_IMPORTED', 'DUPLICATE_TURN', 'UNCHANGED'] as const;
+export const skipCodes = ['ALREADY_IMPORTED', 'DUPLICATE_TURN', 'UNCHANGED', 'OTHER_SHARD'] as const;
 export type SkipCode = (typeof skipCodes)[number];
 
 /** What a player should do about a failure, keyed by code. */
@@ -49,12 +51,16 @@ export const failureAdvice: Record<FailureCode, string> = {
   PARSE_TIMEOUT: 'Reading this save took too long and was stopped. Retry; if it fails again, report the file.',
   DB_WRITE_FAILED: 'The save could not be written to the database; nothing of it was kept. Check free disk space and retry.',
   INTERNAL: 'Something unexpected went wrong. Retry; if it fails again, report the file.',
+  DB_FULL: 'Free some space on the disk that holds your library, then resume the import: the files not yet imported are still queued.',
+  DB_BUSY:
+    'Close the other program using the library (another Scribe, or a database tool with an open transaction), then resume the import: the files not yet imported are still queued.',
 };
 
 export const skipReasons: Record<SkipCode, string> = {
   ALREADY_IMPORTED: 'Already imported: the same file is in the library.',
   DUPLICATE_TURN: 'This turn of this game is already in the library.',
   UNCHANGED: 'Already imported and unchanged since.',
+  OTHER_SHARD: 'Left to another shard: this import takes only its share of the files.',
 };
 
 /** A failure as it travels between processes and to the renderer. */

@@ -72,6 +72,8 @@ export interface ImportSummary {
   error?: string;
   /** Files whose read failed for a reason that passes (busy, locked) and was tried again; absent when none. */
   readRetried?: number;
+  /** Why, when `error` is set: DB_FULL, DB_BUSY, or INTERNAL for anything else. */
+  errorCode?: FailureCode;
 }
 
 export interface ImportState {

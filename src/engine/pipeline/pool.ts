@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { FailureInfo } from '../../shared/errors.js';
 import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
 import type { FromWorker, Hashed, StageTimings, ToWorker } from './worker-protocol.js';
+import type { Shard } from './shard.js';
 
 export type { Hashed } from './worker-protocol.js';
 
@@ -16,12 +17,15 @@ export interface PoolOptions {
   maxXmlBytes: number;
   /** The library's saves by SHA-256, given to every worker: files with these bytes are not parsed. */
   known: ReadonlyMap<string, number>;
+  /** The shard this run takes; every file when absent. */
+  shard?: Shard;
 }
 
 export type JobOutcome =
   /** `save`: encoded bytes, decoded by the writer just before it writes (they are smaller than the rows). */
   | { kind: 'parsed'; save: Uint8Array; hashed: Hashed; timings: StageTimings; transferMs: number }
   | { kind: 'known'; hashed: Hashed; saveId: number }
+  | { kind: 'otherShard'; hashed: Hashed }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
 
 interface Job {
@@ -56,7 +60,7 @@ class Slot {
   private ensureWorker(): WorkerHandle {
     if (this.handle && !this.exited) return this.handle;
     this.exited = false;
-    this.outbox = [{ type: 'known', saves: [...this.options.known] }];
+    this.outbox = [{ type: 'known', saves: [...this.options.known], shard: this.options.shard }];
     const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
     handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
     handle.onExit(() => this.onExit(handle));
@@ -104,6 +108,9 @@ class Slot {
       case 'known':
         this.finish({ kind: 'known', hashed: message.hashed, saveId: message.saveId });
         break;
+      case 'otherShard':
+        this.finish({ kind: 'otherShard', hashed: message.hashed });
+        break;
       case 'parsed': {
         // Both clocks are wall time on one machine: serialise, pipe, wait for this (writer) thread, deserialise.
         const transferMs = Math.max(0, performance.timeOrigin + performance.now() - message.timings.sentAt);
@@ -124,7 +131,10 @@ class Slot {
     const job = this.job;
     if (!job) return;
     const failure: FailureInfo = job.timedOut
-      ? { code: 'PARSE_TIMEOUT', message: `Reading this save took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s and was stopped.` }
+      ? {
+          code: 'PARSE_TIMEOUT',
+          message: `Reading this save took longer than ${Math.round(this.options.fileTimeoutMs / 1000)} s and was stopped.`,
+        }
       : { code: 'WORKER_CRASHED', message: 'The process reading this save stopped unexpectedly (it may have run out of memory).' };
     this.finish({ kind: 'failed', failure, hashed: null });
   }

@@ -94,10 +94,13 @@ export class Throttle {
       return;
     }
     this.pending = true;
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      if (this.pending) this.fire(this.now());
-    }, this.intervalMs - (t - this.last));
+    this.timer ??= setTimeout(
+      () => {
+        this.timer = null;
+        if (this.pending) this.fire(this.now());
+      },
+      this.intervalMs - (t - this.last),
+    );
   }
 
   flush(): void {

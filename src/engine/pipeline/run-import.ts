@@ -2,16 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { failureAdvice, skipReasons, type FailureInfo } from '../../shared/errors.js';
 import type { DiscoveryNotice, FileResult, ImportKind, ImportProgress, ImportStarted, ImportSummary } from '../../shared/import.js';
-import { ScribeError, toFailure } from '../errors.js';
+import { databaseFailure } from '../db-failure.js';
+import { toFailure } from '../errors.js';
 import { decodeSaveBytes, type Store } from '../store/index.js';
 import { discover, type Candidate } from './discover.js';
 import { WorkerPool, type JobOutcome, type PoolOptions } from './pool.js';
 import { ProgressTracker, Throttle } from './progress.js';
+import { defaultBusyRetryDelaysMs, retryWhileBusy } from './busy-retry.js';
+import { shardOf, type Shard } from './shard.js';
 
 export interface ImportEvents {
   started(event: ImportStarted): void;
   progress(event: ImportProgress): void;
   file(result: FileResult): void;
+  /** The library was locked past SQLite's busy timeout; the call is tried again after `delayMs`. */
+  retrying?(event: ImportRetrying): void;
+}
+
+export interface ImportRetrying {
+  runId: string;
+  /** Which retry this is (1 for the first), out of `retries`. */
+  attempt: number;
+  retries: number;
+  delayMs: number;
+  message: string;
 }
 
 export interface ImportRunOptions {
@@ -19,14 +33,18 @@ export interface ImportRunOptions {
   /** Files and folders as the user gave them. */
   paths: readonly string[];
   store: Store;
-  pool: Omit<PoolOptions, 'known'>;
+  pool: Omit<PoolOptions, 'known' | 'shard'>;
   events: ImportEvents;
   signal?: AbortSignal;
   /** Replace a save of the same game and turn instead of skipping the new file. */
   replace?: boolean;
+  /** Import only the files whose SHA-256 falls in this shard; the others end skipped as OTHER_SHARD. */
+  shard?: Shard;
   /** Parsed saves allowed to wait for the writer, beyond one per worker: bounds memory. */
   writeBacklog?: number;
   runId?: string;
+  /** Pauses between attempts at a store call that found the library locked (default: busy-retry.ts). */
+  busyRetryDelaysMs?: readonly number[];
 }
 
 /** Per-stage time of a run, summed over files: where the time goes. */
@@ -51,6 +69,10 @@ export interface ImportRunResult {
 
 const progressIntervalMs = 100;
 
+function otherShardMessage(sha256: string, shard: Shard): string {
+  return `Left to shard ${shardOf(sha256, shard.count)} of ${shard.count}: this import takes shard ${shard.index}.`;
+}
+
 function failed(runId: string, path: string, failure: FailureInfo): Extract<FileResult, { status: 'failed' }> {
   const result: Extract<FileResult, { status: 'failed' }> = {
     runId,
@@ -68,7 +90,10 @@ function failed(runId: string, path: string, failure: FailureInfo): Extract<File
  * One import run: discover, screen against the ledger, parse in the worker
  * pool, write each save with the single store connection in its own
  * transaction. Every candidate file ends with exactly one FileResult, except
- * when the run is cancelled: files not finished stay queued in the ledger.
+ * when the run is cancelled or stopped: files not finished stay queued in the
+ * ledger. A run stops (outcome 'failed') when the library cannot go on: disk
+ * full, locked past the retries, unreadable. Whatever ends it, every file
+ * event comes before the function returns, and it never rejects.
  */
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const { store, events, signal } = options;
@@ -80,7 +105,32 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   const failures: Extract<FileResult, { status: 'failed' }>[] = [];
   let notices: DiscoveryNotice[] = [];
   let filesTotal = 0;
-  let runError: string | undefined;
+  /** Why the run cannot go on; set once, by the first such error. */
+  let stopped: { code: FailureInfo['code']; error: string } | null = null;
+  const halted = (): boolean => stopped !== null || signal?.aborted === true;
+  const retries = options.busyRetryDelaysMs ?? defaultBusyRetryDelaysMs;
+  // Every store call of the run: a locked library is waited for a few times before the run stops. Calls
+  // in flight together meet the same lock, so each retry is reported once, by the first call to reach it.
+  let reportedRetry = 0;
+  const db = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = await retryWhileBusy(fn, {
+      delaysMs: retries,
+      signal,
+      onRetry: (attempt, delayMs) => {
+        if (attempt <= reportedRetry) return;
+        reportedRetry = attempt;
+        events.retrying?.({
+          runId,
+          attempt,
+          retries: retries.length,
+          delayMs,
+          message: `The library is locked by another program; trying again in ${(delayMs / 1000).toFixed(1)} s (retry ${attempt} of ${retries.length}).`,
+        });
+      },
+    });
+    reportedRetry = 0;
+    return result;
+  };
 
   events.started({ runId, kind: options.kind });
   throttle.request();
@@ -96,38 +146,65 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   // this run is not in it: a second copy in the same run is caught by the store's own SHA check.
   let known: ReadonlyMap<string, number> = new Map();
   try {
-    known = new Map(await store.knownSaves());
+    known = new Map(await db(() => store.knownSaves()));
   } catch (err) {
-    runError = `The library cannot be read: ${toFailure(err).message}`;
+    const wide = databaseFailure(err);
+    stopped = wide
+      ? { code: wide.code, error: `${wide.message} ${failureAdvice[wide.code]}` }
+      : { code: 'INTERNAL', error: `The library cannot be read: ${toFailure(err).message}` };
   }
-  const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known });
+  const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known, shard: options.shard });
   let wake: (() => void) | null = null;
+  // Settles when the run is cancelled or stopped: a job still waiting for a worker then waits no more
+  // (closing the pool drops its waiters without settling them).
+  let onHalt!: () => void;
+  const haltedNow = new Promise<null>((resolve) => (onHalt = () => resolve(null)));
+  /** Stops the run on an error no single file explains: the workers stop, files not written stay queued. */
+  const stop = (err: unknown): void => {
+    if (stopped) return;
+    const wide = databaseFailure(err);
+    stopped = wide
+      ? { code: wide.code, error: `${wide.message} ${failureAdvice[wide.code]}` }
+      : { code: toFailure(err).code, error: toFailure(err).message };
+    onHalt();
+    pool.close();
+    wake?.();
+  };
   // Cancel: stop the workers at once; jobs they held end and stay queued for resume.
   const onAbort = (): void => {
+    onHalt();
     pool.close();
     wake?.();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  const jobs: Promise<void>[] = [];
+  let writeChain: Promise<void> = Promise.resolve();
   try {
-    if (runError) throw new ScribeError('INTERNAL', runError);
+    if (stopped) return finish();
     pool.warm();
     const found = await discover(options.paths);
     notices = found.notices;
     filesTotal = found.candidates.length;
-    tracker.begin(filesTotal, found.candidates.reduce((sum, c) => sum + c.size, 0));
+    tracker.begin(
+      filesTotal,
+      found.candidates.reduce((sum, c) => sum + c.size, 0),
+    );
     throttle.request();
 
     // Screen by path before queueing, so unchanged imported files keep their ledger row as it is.
     const toParse: Candidate[] = [];
     for (const candidate of found.candidates) {
-      const row = await store.ledgerLookup(candidate.path);
+      const row = await db(() => store.ledgerLookup(candidate.path));
       if (row && row.status === 'imported' && row.size === candidate.size && row.mtimeMs === candidate.mtimeMs) {
-        end({ runId, path: candidate.path, status: 'skipped', code: 'UNCHANGED', message: skipReasons.UNCHANGED, saveId: row.saveId }, candidate.size);
+        end(
+          { runId, path: candidate.path, status: 'skipped', code: 'UNCHANGED', message: skipReasons.UNCHANGED, saveId: row.saveId },
+          candidate.size,
+        );
       } else {
         toParse.push(candidate);
       }
     }
-    await store.ledgerQueue(toParse);
+    await db(() => store.ledgerQueue(toParse));
 
     const backlogLimit = pool.size + (options.writeBacklog ?? 2);
     let holding = 0; // files dispatched and not yet written: parsing, parsed, or being written
@@ -135,40 +212,41 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       holding--;
       wake?.();
     };
-    let writeChain: Promise<void> = Promise.resolve();
-    const jobs: Promise<void>[] = [];
 
     const write = async (candidate: Candidate, outcome: Extract<JobOutcome, { kind: 'parsed' }>): Promise<void> => {
-      if (signal?.aborted) return; // Left queued for resume.
+      if (halted()) return; // Left queued for resume.
       const t0 = performance.now();
       let writeStart = t0;
+      let ended: FileResult;
       try {
         const save = decodeSaveBytes(outcome.save);
         writeStart = performance.now();
         stages.transferMs += writeStart - t0;
-        const result = await store.insertSave(
-          save,
-          { path: candidate.path, sha256: outcome.hashed.sha256, size: outcome.hashed.size, mtimeMs: outcome.hashed.mtimeMs },
-          { replace: options.replace ?? false },
-        );
-        if (result.status === 'imported') {
-          end({ runId, path: candidate.path, status: 'imported', saveId: result.saveId, gameName: save.meta.gameName, turn: save.meta.turn }, candidate.size);
-        } else {
-          end({ runId, path: candidate.path, status: 'skipped', code: result.code, message: result.message, saveId: result.saveId }, candidate.size);
-        }
+        const source = { path: candidate.path, sha256: outcome.hashed.sha256, size: outcome.hashed.size, mtimeMs: outcome.hashed.mtimeMs };
+        const result = await db(() => store.insertSave(save, source, { replace: options.replace ?? false }));
+        ended =
+          result.status === 'imported'
+            ? { runId, path: candidate.path, status: 'imported', saveId: result.saveId, gameName: save.meta.gameName, turn: save.meta.turn }
+            : { runId, path: candidate.path, status: 'skipped', code: result.code, message: result.message, saveId: result.saveId };
       } catch (err) {
+        // The library cannot write at all: nothing of this save was kept and the file stays unfinished.
+        if (databaseFailure(err)) return stop(err);
         const failure = toFailure(err);
-        const info: FailureInfo = failure.code === 'INTERNAL' ? { code: 'DB_WRITE_FAILED', message: `The save could not be written: ${failure.message}` } : failure;
-        await store.ledgerMarkFailed(candidate.path, info.code, info.message).catch(() => {});
-        end(failed(runId, candidate.path, info), candidate.size);
+        const info: FailureInfo =
+          failure.code === 'INTERNAL' ? { code: 'DB_WRITE_FAILED', message: `The save could not be written: ${failure.message}` } : failure;
+        await db(() => store.ledgerMarkFailed(candidate.path, info.code, info.message)).catch(() => {});
+        ended = failed(runId, candidate.path, info);
       } finally {
         stages.writeMs += performance.now() - writeStart;
       }
+      // Outside the try: the write's outcome is settled, whatever a listener does with it.
+      end(ended, candidate.size);
     };
 
+    // Never rejects: an error it cannot put on its file stops the run.
     const handle = async (candidate: Candidate): Promise<void> => {
-      const outcome = await pool.process(candidate.path);
-      if (signal?.aborted) {
+      const outcome = await Promise.race([pool.process(candidate.path), haltedNow]);
+      if (outcome === null || halted()) {
         released();
         return;
       }
@@ -177,59 +255,86 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
         stages.inflateMs += outcome.timings.inflateMs;
         stages.parseMs += outcome.timings.parseMs;
         stages.transferMs += outcome.transferMs;
-        writeChain = writeChain.then(() => write(candidate, outcome)).finally(released);
+        writeChain = writeChain
+          .then(() => write(candidate, outcome))
+          .catch(stop)
+          .finally(released);
         return;
       }
       try {
-        if (outcome.kind === 'known') {
-          await store.ledgerMarkSkipped(candidate.path, 'ALREADY_IMPORTED', skipReasons.ALREADY_IMPORTED, outcome.saveId, outcome.hashed);
-          end({ runId, path: candidate.path, status: 'skipped', code: 'ALREADY_IMPORTED', message: skipReasons.ALREADY_IMPORTED, saveId: outcome.saveId }, candidate.size);
+        if (outcome.kind === 'otherShard') {
+          const message = otherShardMessage(outcome.hashed.sha256, options.shard!);
+          await db(() => store.ledgerMarkSkipped(candidate.path, 'OTHER_SHARD', message, null, outcome.hashed));
+          end({ runId, path: candidate.path, status: 'skipped', code: 'OTHER_SHARD', message, saveId: null }, candidate.size);
+        } else if (outcome.kind === 'known') {
+          await db(() =>
+            store.ledgerMarkSkipped(candidate.path, 'ALREADY_IMPORTED', skipReasons.ALREADY_IMPORTED, outcome.saveId, outcome.hashed),
+          );
+          end(
+            {
+              runId,
+              path: candidate.path,
+              status: 'skipped',
+              code: 'ALREADY_IMPORTED',
+              message: skipReasons.ALREADY_IMPORTED,
+              saveId: outcome.saveId,
+            },
+            candidate.size,
+          );
         } else {
-          await store.ledgerMarkFailed(candidate.path, outcome.failure.code, outcome.failure.message, outcome.hashed);
+          await db(() => store.ledgerMarkFailed(candidate.path, outcome.failure.code, outcome.failure.message, outcome.hashed));
           end(failed(runId, candidate.path, outcome.failure), candidate.size);
         }
+      } catch (err) {
+        stop(err);
       } finally {
         released();
       }
     };
 
     for (const candidate of toParse) {
-      while (holding >= backlogLimit && !signal?.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      while (holding >= backlogLimit && !halted()) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
-      if (signal?.aborted) break;
+      if (halted()) break;
+      await db(() => store.ledgerMarkImporting(candidate.path));
       holding++;
       tracker.started(candidate.path, Date.now());
-      await store.ledgerMarkImporting(candidate.path);
       throttle.request();
-      jobs.push(handle(candidate));
+      jobs.push(handle(candidate).catch(stop));
     }
-    await Promise.all(jobs);
-    await writeChain;
   } catch (err) {
-    runError = toFailure(err).message;
-  } finally {
+    stop(err);
+  }
+  // Also after a stop: the files in flight settle (without a result) before the summary.
+  await Promise.all(jobs);
+  await writeChain;
+  return finish();
+
+  function finish(): ImportRunResult {
     signal?.removeEventListener('abort', onAbort);
     pool.close();
+    tracker.finishing();
+    throttle.flush();
+    const { imported, skipped, failed: failedCount } = tracker.counts();
+    const summary: ImportSummary = {
+      runId,
+      kind: options.kind,
+      outcome: stopped ? 'failed' : signal?.aborted ? 'cancelled' : 'completed',
+      filesTotal,
+      imported,
+      skipped,
+      failed: failedCount,
+      notStarted: filesTotal - tracker.endedCount,
+      durationMs: Date.now() - startedAt,
+      failures,
+      notices,
+    };
+    if (stopped) {
+      summary.error = stopped.error;
+      summary.errorCode = stopped.code;
+    }
+    const readRetried = pool.readRetried();
+    if (readRetried > 0) summary.readRetried = readRetried;
+    return { summary, stages, workerPeakRssMB: pool.peakRssMB() };
   }
-
-  tracker.finishing();
-  throttle.flush();
-  const { imported, skipped, failed: failedCount } = tracker.counts();
-  const summary: ImportSummary = {
-    runId,
-    kind: options.kind,
-    outcome: runError ? 'failed' : signal?.aborted ? 'cancelled' : 'completed',
-    filesTotal,
-    imported,
-    skipped,
-    failed: failedCount,
-    notStarted: filesTotal - tracker.endedCount,
-    durationMs: Date.now() - startedAt,
-    failures,
-    notices,
-  };
-  if (runError) summary.error = runError;
-  const readRetried = pool.readRetried();
-  if (readRetried > 0) summary.readRetried = readRetried;
-  return { summary, stages, workerPeakRssMB: pool.peakRssMB() };
 }

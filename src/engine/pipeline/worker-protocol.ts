@@ -1,4 +1,5 @@
 import type { FailureInfo } from '../../shared/errors.js';
+import type { Shard } from './shard.js';
 
 /**
  * Messages between the pipeline and a parse worker.
@@ -10,8 +11,8 @@ import type { FailureInfo } from '../../shared/errors.js';
  * (measured: it left the workers idle for much of each write).
  */
 export type ToWorker =
-  /** The library's saves by SHA-256: sent before the first job. */
-  | { type: 'known'; saves: [sha256: string, saveId: number][] }
+  /** The library's saves by SHA-256, and the shard this run takes (if any): sent before the first job. */
+  | { type: 'known'; saves: [sha256: string, saveId: number][]; shard?: Shard }
   | { type: 'job'; jobId: number; path: string; maxXmlBytes: number };
 
 export interface StageTimings {
@@ -42,6 +43,8 @@ interface JobAnswer {
 
 export type FromWorker =
   | { type: 'ready' }
+  /** The bytes fall in another shard than this run's: not parsed. */
+  | (JobAnswer & { type: 'otherShard'; hashed: Hashed })
   /** The bytes are a save already in the library: not parsed. */
   | (JobAnswer & { type: 'known'; hashed: Hashed; saveId: number })
   /** `save`: the parsed save as encodeSaveBytes wrote it (see store/encoded-save.ts). */

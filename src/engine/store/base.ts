@@ -6,6 +6,7 @@
 import type { FailureCode, SkipCode } from '../../shared/errors.js';
 import { displayName } from '../../shared/format.js';
 import { ScribeError } from '../errors.js';
+import { databaseFailure } from '../db-failure.js';
 import type {
   LedgerEntry,
   LedgerPage,
@@ -295,9 +296,13 @@ export function ledgerRowFor(
 
 /**
  * What a failed write leaves: the ledger row marking the file failed and the
- * error to throw, in the same words on both backends.
+ * error to throw, in the same words on both backends. A database that cannot
+ * write at all (disk full, locked) gets no row: the file stays unfinished for
+ * `resume`, and the run stops on the error (db-failure.ts).
  */
-export function failedWrite(source: SaveSource, err: unknown, writeMs: number): { row: LedgerFinish; error: ScribeError } {
+export function failedWrite(source: SaveSource, err: unknown, writeMs: number): { row: LedgerFinish | null; error: ScribeError } {
+  const wide = databaseFailure(err);
+  if (wide) return { row: null, error: wide };
   const reason = err instanceof Error ? err.message : String(err);
   const message = `The save could not be written to the database: ${reason}`;
   return {

@@ -323,7 +323,7 @@ export class DuckDbStore extends StoreBase {
       this.discardAppenders();
       const failed = failedWrite(source, err, performance.now() - t0);
       try {
-        await this.finishLedgerRow(failed.row);
+        if (failed.row) await this.finishLedgerRow(failed.row);
       } catch {
         // The database itself is failing; the thrown error says why.
       }

@@ -349,7 +349,7 @@ export class SqliteStore extends StoreBase {
     } catch (err) {
       const failed = failedWrite(source, err, performance.now() - t0);
       try {
-        this.finishLedgerSync(failed.row);
+        if (failed.row) this.finishLedgerSync(failed.row);
       } catch {
         // The database itself is failing; the thrown error says why.
       }

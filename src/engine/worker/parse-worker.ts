@@ -12,6 +12,7 @@ import { readSaveInto } from '../reader/index.js';
 import { errnoCode, isTransientReadError, readRetryDelaysMs, withRetry } from '../retry.js';
 import { encodeSaveBytes, SaveEncoder } from '../store/encoded-save.js';
 import type { FromWorker, Hashed, ToWorker } from '../pipeline/worker-protocol.js';
+import { inShard, type Shard } from '../pipeline/shard.js';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -34,6 +35,8 @@ function onMessage(listener: (message: ToWorker) => void): void {
 
 /** The library's saves by content, from the pipeline: a known file is not parsed again. */
 let known = new Map<string, number>();
+/** The shard this run takes; files of other shards are left to the machines that take them. */
+let shard: Shard | undefined;
 
 async function job(jobId: number, file: string, maxXmlBytes: number): Promise<void> {
   const started = performance.now();
@@ -64,6 +67,10 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
     return;
   }
   const hashed: Hashed = { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mtimeMs };
+  if (!inShard(hashed.sha256, shard)) {
+    send({ type: 'otherShard', jobId, hashed, readRetried });
+    return;
+  }
   const knownSave = known.get(hashed.sha256);
   if (knownSave !== undefined) {
     send({ type: 'known', jobId, hashed, saveId: knownSave, readRetried });
@@ -93,8 +100,10 @@ async function job(jobId: number, file: string, maxXmlBytes: number): Promise<vo
 }
 
 onMessage((message) => {
-  if (message.type === 'known') known = new Map(message.saves);
-  else void job(message.jobId, message.path, message.maxXmlBytes);
+  if (message.type === 'known') {
+    known = new Map(message.saves);
+    shard = message.shard;
+  } else void job(message.jobId, message.path, message.maxXmlBytes);
 });
 
 // The single writer is the pipeline's narrowest stage and shares the cores with the workers:
