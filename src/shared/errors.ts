@@ -23,6 +23,7 @@ export const failureCodes = [
   'PARSE_TIMEOUT',
   'DB_WRITE_FAILED',
   'INTERNAL',
+  'INVALID_VALUE',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
@@ -49,6 +50,8 @@ export const failureAdvice: Record<FailureCode, string> = {
   PARSE_TIMEOUT: 'Reading this save took too long and was stopped. Retry; if it fails again, report the file.',
   DB_WRITE_FAILED: 'The save could not be written to the database; nothing of it was kept. Check free disk space and retry.',
   INTERNAL: 'Something unexpected went wrong. Retry; if it fails again, report the file.',
+  INVALID_VALUE:
+    'The save holds a value no game writes, so it was refused rather than stored wrongly. Use the original save from the game folder.',
 };
 
 export const skipReasons: Record<SkipCode, string> = {

@@ -231,10 +231,10 @@ describe('save shape: NOT_OLD_WORLD_SAVE and MISSING_FIELD', () => {
     ['GameId', miniSave('', 'MapWidth="4"'), 'GameId'],
     ['empty GameId', miniSave('', 'GameId="" MapWidth="4"'), 'GameId'],
     ['MapWidth', miniSave('', 'GameId="g"'), 'MapWidth'],
-    ['MapWidth of 0', miniSave('', 'GameId="g" MapWidth="0"'), 'MapWidth'],
-    ['MapWidth not a number', miniSave('', 'GameId="g" MapWidth="wide"'), 'MapWidth'],
     ['Game/Turn', '<Root GameId="g" MapWidth="4"><Game><Seed>1</Seed></Game></Root>', 'Game/Turn'],
     ['Game', '<Root GameId="g" MapWidth="4"><Player ID="0" /></Root>', 'Game/Turn'],
+    ['every Player', miniSave('<Player ID="0" />\n').replace('<Player ID="0" />\n', ''), 'Player'],
+    ['a Character ID', miniSave('<Character FirstName="A" />\n'), 'Character/ID'],
   ];
   for (const [what, doc, field] of missing) {
     it(`names the missing field: ${what}`, () => {

@@ -5,11 +5,11 @@
  */
 import type { CharacterRow, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { childInt, childText, eventTurn, flag, ref, str, turn } from './values.js';
 
-export function mapCharacter(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return;
+export function mapCharacter(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('character', doc, n);
   const row: CharacterRow = {
     id,
     playerId: ref(doc.attrInt(n, 'Player')),

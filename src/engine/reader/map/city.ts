@@ -1,6 +1,7 @@
 /** `City` -> city row, religions, culture per team, keyed values. */
 import type { CityRow, CityValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { eachKeyedInt, eventTurn, flag, keyNumber, ref, str } from './values.js';
 
 const valueKinds: Record<string, CityValueKind> = {
@@ -9,10 +10,10 @@ const valueKinds: Record<string, CityValueKind> = {
   UnitProductionCounts: 'unit_production',
 };
 
-export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
+export function mapCity(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('city', doc, n);
   const tileId = doc.attrInt(n, 'TileID');
-  if (id === null || id < 0 || tileId === null) return;
+  if (tileId === null) return;
   const row: CityRow = {
     id,
     tileId,

@@ -4,6 +4,7 @@
  */
 import type { HistorySeries, MemorySubjectKind, PlayerRow, PlayerValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { childInt, childText, eachKeyedInt, eachKeyedText, eventTurn, flag, keyNumber, ref, str } from './values.js';
 
 const valueKinds: Record<string, PlayerValueKind> = {
@@ -53,9 +54,8 @@ const memorySubjects: Record<string, MemorySubjectKind> = {
   CityID: 'city',
 };
 
-export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return; // a player without an ID cannot be referenced
+export function mapPlayer(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('player', doc, n);
   const onlineId = str(doc.attr(n, 'OnlineID'));
   const aiTurn = doc.attrInt(n, 'AIControlledToTurn');
   const row: PlayerRow = {

@@ -5,11 +5,11 @@
  */
 import type { SaveSink, TileRow, UnitRow } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { eventTurn, flag, keyNumber, ref, str } from './values.js';
 
-export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return;
+export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('tile', doc, n);
   const row: TileRow = {
     id,
     x: id % mapWidth,
@@ -80,7 +80,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
         row.ownerPlayerId = mapOwnerHistory(doc, c, id, out);
         break;
       case 'Unit':
-        mapUnit(doc, c, id, out);
+        mapUnit(doc, c, id, out, ids);
         break;
     }
   }
@@ -105,10 +105,10 @@ function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: SaveSink)
   return owner;
 }
 
-function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
+function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('unit', doc, n);
   const type = str(doc.attr(n, 'Type'));
-  if (id === null || type === null) return;
+  if (type === null) return;
   const row: UnitRow = {
     id,
     tileId,
