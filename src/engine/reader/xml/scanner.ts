@@ -36,9 +36,10 @@ const NAME_CHAR = 2;
 const MAX_DEPTH = 1024;
 
 /**
- * Attributes on one element. The most in a save is the root's few dozen
- * settings; a document with thousands on one element is not a save, and the
- * cap keeps the attribute arrays of such a document small.
+ * Attributes on one element when the caller sets no limit. The most in a
+ * save is the root's few dozen settings; a document with thousands on one
+ * element is not a save, and the cap keeps such a document's attribute
+ * arrays small.
  */
 export const MAX_ATTRIBUTES = 1024;
 
