@@ -92,3 +92,102 @@ describe('what every save has', () => {
     expect(expectCode(() => parse(doc), 'MISSING_FIELD').detail).toEqual({ field: 'Player' });
   });
 });
+
+describe('keyed rows: a key given twice is refused, not stored twice or not at all', () => {
+  const repeats: [string, string, string][] = [
+    [
+      'a stockpile key',
+      '<Player ID="0"><YieldStockpile><YIELD_FOOD>1</YIELD_FOOD><YIELD_FOOD>2</YIELD_FOOD></YieldStockpile></Player>',
+      'YieldStockpile/YIELD_FOOD',
+    ],
+    ['a stockpile section', '<Player ID="0"><YieldStockpile /><YieldStockpile /></Player>', 'Player/YieldStockpile'],
+    [
+      'a law class',
+      '<Player ID="0"><ActiveLaw><LAWCLASS_A>LAW_1</LAWCLASS_A><LAWCLASS_A>LAW_2</LAWCLASS_A></ActiveLaw></Player>',
+      'ActiveLaw/LAWCLASS_A',
+    ],
+    ['a history turn', '<Player ID="0"><PointsHistory><T5>1</T5><T5>2</T5></PointsHistory></Player>', 'PointsHistory/T5'],
+    [
+      'a keyed history key',
+      '<Player ID="0"><YieldRateHistory><YIELD_FOOD /><YIELD_FOOD /></YieldRateHistory></Player>',
+      'YieldRateHistory/YIELD_FOOD',
+    ],
+    [
+      'a keyed history turn',
+      '<Player ID="0"><YieldRateHistory><YIELD_FOOD><T2>1</T2><T2>1</T2></YIELD_FOOD></YieldRateHistory></Player>',
+      'YIELD_FOOD/T2',
+    ],
+    [
+      'a rating',
+      '<Character ID="1"><Rating><RATING_WISDOM>1</RATING_WISDOM><RATING_WISDOM>2</RATING_WISDOM></Rating></Character>',
+      'Rating/RATING_WISDOM',
+    ],
+    [
+      'a city culture team',
+      '<City ID="1" TileID="1"><TeamCulture><T.1>CULTURE_WEAK</T.1><T.1>CULTURE_STRONG</T.1></TeamCulture></City>',
+      'TeamCulture/T.1',
+    ],
+    [
+      'happiness under both names',
+      '<City ID="1" TileID="1"><TeamHappinessLevel /><TeamDiscontentLevel /></City>',
+      'City/TeamDiscontentLevel',
+    ],
+    ['a city religion', '<City ID="1" TileID="1"><Religion><RELIGION_A /><RELIGION_A /></Religion></City>', 'Religion/RELIGION_A'],
+    ['an owner history turn', '<Tile ID="1"><OwnerHistory><T3>0</T3><T3>1</T3></OwnerHistory></Tile>', 'OwnerHistory/T3'],
+    ['an owner history', '<Tile ID="1"><OwnerHistory /><OwnerHistory /></Tile>', 'Tile/OwnerHistory'],
+    [
+      'a promotion',
+      '<Tile ID="1"><Unit ID="1" Type="UNIT_A"><Promotions><PROMOTION_A /><PROMOTION_A /></Promotions></Unit></Tile>',
+      'Promotions/PROMOTION_A',
+    ],
+  ];
+  for (const [what, inner, field] of repeats) {
+    it(what, () => {
+      const err = expectCode(() => parse(miniSave(`${inner}\n`)), 'INVALID_VALUE');
+      const [owner, child] = field.split('/');
+      expect(err.message).toMatch(
+        new RegExp(`^The save lists <${child!.replace('.', '\\.')}> twice in one <${owner}> \\(line \\d+\\)\\.$`),
+      );
+      expect(err.detail).toMatchObject({ field });
+    });
+  }
+
+  it('a tribe or a diplomacy pair given twice', () => {
+    expect(expectCode(() => parse(miniSave('<Tribe ID="TRIBE_A" /><Tribe ID="TRIBE_A" />\n')), 'INVALID_VALUE').message).toBe(
+      'The save lists tribe TRIBE_A twice.',
+    );
+    const pair = miniSave().replace(
+      '<Turn>3</Turn>',
+      '<Turn>3</Turn><TeamDiplomacy><T.0.1>WAR</T.0.1><T.0.1>PEACE</T.0.1></TeamDiplomacy>',
+    );
+    expect(expectCode(() => parse(pair), 'INVALID_VALUE').detail).toMatchObject({ field: 'TeamDiplomacy/T.0.1' });
+  });
+
+  it('a turn key with a leading zero is no second name for the same turn', () => {
+    const save = parse(miniSave('<Player ID="0"><PointsHistory><T5>1</T5><T05>2</T05></PointsHistory></Player>\n'));
+    expect(save.history).toEqual([{ playerId: 0, series: 'points', key: '', turn: 5, value: 1 }]);
+  });
+
+  it('a list given twice (leaders, goals, log) adds rows with ordinals that run on', () => {
+    const save = parse(
+      miniSave(
+        '<Player ID="0"><Leaders><ID>4</ID></Leaders><Leaders><ID>7</ID></Leaders>' +
+          '<PermanentLogList><LogData><Type>A</Type></LogData></PermanentLogList><PermanentLogList><LogData><Type>B</Type></LogData></PermanentLogList>' +
+          '<GoalList><Goal><Type>G1</Type></Goal></GoalList><GoalList><Goal><Type>G2</Type></Goal></GoalList></Player>\n',
+      ),
+    );
+    expect(save.playerLeaders.map((l) => [l.ordinal, l.characterId])).toEqual([
+      [0, 4],
+      [1, 7],
+    ]);
+    expect(save.logEntries.map((e) => [e.ordinal, e.type])).toEqual([
+      [0, 'A'],
+      [1, 'B'],
+    ]);
+    expect(save.playerGoals.map((g) => [g.ordinal, g.type])).toEqual([
+      [0, 'G1'],
+      [1, 'G2'],
+    ]);
+    expect(save.players[0]!.rulerCharacterId).toBe(7);
+  });
+});

@@ -35,6 +35,7 @@ export function mapCharacter(doc: XmlTree, n: number, out: SaveSink, ids: Entity
   const traits = new Map<string, number | null>();
   const spouses = new Set<number>();
   const relationships = new Map<string, { type: string; otherId: number | null; turn: number | null }>();
+  let ratingsRead = false;
 
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
@@ -87,6 +88,9 @@ export function mapCharacter(doc: XmlTree, n: number, out: SaveSink, ids: Entity
         for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) traits.set(doc.name(t), turn(doc.int(t)));
         break;
       case 'Rating':
+        if (ratingsRead) doc.repeated(n, c);
+        ratingsRead = true;
+        doc.uniqueChildren(c);
         for (let r = doc.firstChild(c); r !== NONE; r = doc.nextSibling(r, c)) {
           const value = doc.int(r);
           if (value !== null) out.characterRatings.push({ characterId: id, rating: doc.name(r), value });

@@ -136,6 +136,7 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
   let difficulties: (string | null)[] = [];
   const slots: Record<string, (string | null)[]> = {};
   const ids = new EntityIds();
+  const tribes = new Set<string>();
 
   for (let c = doc.firstChild(root); c !== NONE; c = doc.nextSibling(c, root)) {
     const name = doc.name(c);
@@ -153,7 +154,7 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
         mapCity(doc, c, out, ids);
         break;
       case 'Tribe':
-        mapTribe(doc, c, out);
+        mapTribe(doc, c, out, tribes);
         break;
       case 'Family':
         familyElements.push(c);

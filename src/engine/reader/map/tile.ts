@@ -30,6 +30,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
     religion: null,
     ownerPlayerId: null,
   };
+  let ownersRead = false;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
       case 'Terrain':
@@ -77,6 +78,8 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
         row.religion = doc.hasChildren(c) ? doc.name(c + 1) : str(doc.value(c));
         break;
       case 'OwnerHistory':
+        if (ownersRead) doc.repeated(n, c);
+        ownersRead = true;
         row.ownerPlayerId = mapOwnerHistory(doc, c, id, out);
         break;
       case 'Unit':
@@ -89,6 +92,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
 
 /** All points; returns the owner at the highest turn (-1 = unowned). */
 function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: SaveSink): number | null {
+  doc.uniqueChildren(n);
   let lastTurn = -1;
   let owner: number | null = null;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
@@ -123,6 +127,7 @@ function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink, ids: En
     gender: null,
     family: null,
   };
+  let promotionsRead = false;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
       case 'XP':
@@ -147,6 +152,9 @@ function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink, ids: En
         row.family = unitFamily(doc, c, row.playerId);
         break;
       case 'Promotions':
+        if (promotionsRead) doc.repeated(n, c);
+        promotionsRead = true;
+        doc.uniqueChildren(c);
         for (let p = doc.firstChild(c); p !== NONE; p = doc.nextSibling(p, c))
           out.unitPromotions.push({ unitId: id, promotion: doc.name(p) });
         break;

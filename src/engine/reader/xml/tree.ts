@@ -126,6 +126,39 @@ export class XmlTree {
     );
   }
 
+  /** Per name id: 1 + the last element whose children uniqueChildren() saw with that name. */
+  private childStamp: Int32Array | null = null;
+
+  /**
+   * Throws INVALID_VALUE when two children of `n` share a name. In a keyed
+   * map (`<YieldStockpile>`, `<PointsHistory>`, `<OwnerHistory>`...) the
+   * child's name is the key, so a repeat is a repeated row: SQLite's key
+   * refuses it, DuckDB (no keys) keeps both.
+   */
+  uniqueChildren(n: number): void {
+    // The name table is complete once the scan is done, so one array serves every call.
+    const stamp = (this.childStamp ??= new Int32Array(this.names.length));
+    const mark = n + 1;
+    const stop = this.end[n];
+    for (let c = n + 1; c < stop; c = this.end[c]) {
+      const id = this.nameOf[c];
+      if (stamp[id] === mark) this.repeated(n, c);
+      stamp[id] = mark;
+    }
+  }
+
+  /** INVALID_VALUE: child `c` of `parent` repeats an earlier one. */
+  repeated(parent: number, c: number): never {
+    const { line, column } = lineColumn(this.bytes, this.contentStart[c]);
+    const child = this.name(c);
+    const owner = this.name(parent);
+    throw new ScribeError('INVALID_VALUE', `The save lists <${child}> twice in one <${owner}> (line ${line}).`, {
+      field: `${owner}/${child}`,
+      line,
+      column,
+    });
+  }
+
   /** Bytes [s, e) decoded (valid UTF-8 was checked once for the whole document). */
   private slice(s: number, e: number): string {
     return this.bytes.toString(this.ascii ? 'latin1' : 'utf8', s, e);
