@@ -63,9 +63,9 @@ export class EntityIds {
    * used by another entity of the same kind.
    */
   take(kind: EntityKind, doc: XmlTree, n: number): number {
-    const element = elementOf[kind];
-    const field = `${element}/ID`;
     const id = doc.attrInt(n, 'ID');
+    if (id !== null && id >= 0 && this.seen[kind].add(id)) return id;
+    const field = `${elementOf[kind]}/ID`;
     if (id === null) {
       const a = doc.attrIndex(n, 'ID');
       if (a === NONE) throw new ScribeError('MISSING_FIELD', `The save lists a ${kind} without an ID.`, { field });
@@ -78,7 +78,6 @@ export class EntityIds {
       );
     }
     if (id < 0) throw new ScribeError('INVALID_VALUE', `The save lists a ${kind} with the negative ID ${id}.`, { field });
-    if (!this.seen[kind].add(id)) throw new ScribeError('INVALID_VALUE', `The save lists ${kind} ${id} twice.`, { field });
-    return id;
+    throw new ScribeError('INVALID_VALUE', `The save lists ${kind} ${id} twice.`, { field });
   }
 }
