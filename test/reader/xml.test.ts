@@ -88,6 +88,16 @@ describe('well-formedness: XML_MALFORMED with line and column', () => {
     }
   });
 
+  it('refuses the non-characters U+FFFE and U+FFFF raw as by reference, and keeps their neighbours', () => {
+    for (const ch of ['\uFFFE', '\uFFFF']) {
+      const doc = miniSave(`<A>é${ch}</A>\n`);
+      const err = expectCode(() => parse(doc), 'XML_MALFORMED');
+      expect(err.detail).toEqual(locate(doc, ch));
+      expectCode(() => parse(miniSave(`<A>&#x${ch.charCodeAt(0).toString(16)};</A>\n`)), 'XML_MALFORMED');
+    }
+    expect(parse(miniSave('<Player ID="0" Name="\uFFFD\uFFEE\uFFBF" />\n')).players[0]!.name).toBe('\uFFFD\uFFEE\uFFBF');
+  });
+
   it('accepts tab, line feed and carriage return anywhere text may be', () => {
     const save = parse(miniSave('<Player ID="0" Name="a\tb"><Legitimacy>\r\n\t7\t\r\n</Legitimacy></Player>\n'));
     expect(save.players[0]).toMatchObject({ name: 'a b', legitimacy: 7 });

@@ -14,8 +14,9 @@
  * `&` and `]]>` are found with cached `indexOf` searches instead of per-byte
  * tests.
  * The checks a malformed or hostile save needs are all here: tag balance,
- * name and attribute syntax, duplicate attributes, `<` where it cannot be,
- * `]]>` in text, every `&...;` reference, a single root, nothing but
+ * name and attribute syntax, duplicate attributes (in constant time each)
+ * and their number per element, `<` where it cannot be, control characters
+ * XML forbids, `]]>` in text, every `&...;` reference, a single root, nothing but
  * comments / PIs / whitespace around it, and no DOCTYPE or entity
  * declaration anywhere (XML_FORBIDDEN_DTD: they are never parsed, so never
  * expanded). Line and column are computed only when reporting an error.
