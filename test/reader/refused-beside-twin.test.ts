@@ -50,6 +50,7 @@ for (const backend of ['sqlite', 'duckdb'] as const) {
         ['duplicate-tile.zip', duplicated(xml, 'Tile'), 'INVALID_VALUE'],
         ['map-width-overflow.zip', xml.replace(/MapWidth="\d+"/, 'MapWidth="2147483648"'), 'INVALID_VALUE'],
         ['turn-word.zip', xml.replace(/<Turn>\d+<\/Turn>/, '<Turn>abc</Turn>'), 'INVALID_VALUE'],
+        ['repeated-history-turn.zip', xml.replace(/(<PointsHistory>\s*)(<T\d+>-?\d+<\/T\d+>)/, '$1$2$2'), 'INVALID_VALUE'],
       ];
       for (const [name, copy] of copies) {
         expect(copy, name).not.toBe(xml);
