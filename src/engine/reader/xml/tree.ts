@@ -110,9 +110,12 @@ export class XmlTree {
    */
   int(n: number): number | null {
     if (n === NONE || n + 1 < this.end[n]) return null;
-    const v =
-      this.flags[n] !== 0 ? parseIntStrict(this.text(n), 0, -1) : parseIntBytes(this.bytes, this.contentStart[n], this.contentEnd[n]);
-    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(`<${this.name(n)}>`, this.text(n), this.contentStart[n]);
+    const s = this.contentStart[n];
+    const e = this.contentEnd[n];
+    // Nine characters or fewer cannot leave the range: the hot path stays as lean as before.
+    if (this.flags[n] === 0 && e - s <= 9) return parseIntBytes(this.bytes, s, e);
+    const v = this.flags[n] !== 0 ? parseIntStrict(this.text(n), 0, -1) : parseIntBytes(this.bytes, s, e);
+    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(`<${this.name(n)}>`, this.text(n), s);
     return v;
   }
 
@@ -210,8 +213,11 @@ export class XmlTree {
   attrInt(n: number, name: string): number | null {
     const a = this.attrIndex(n, name);
     if (a === NONE) return null;
-    const v = this.attrFlags[a] ? parseIntStrict(this.attrValue(a), 0, -1) : parseIntBytes(this.bytes, this.attrStart[a], this.attrEnd[a]);
-    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(name, this.attrValue(a), this.attrStart[a]);
+    const s = this.attrStart[a];
+    const e = this.attrEnd[a];
+    if (this.attrFlags[a] === 0 && e - s <= 9) return parseIntBytes(this.bytes, s, e);
+    const v = this.attrFlags[a] ? parseIntStrict(this.attrValue(a), 0, -1) : parseIntBytes(this.bytes, s, e);
+    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(name, this.attrValue(a), s);
     return v;
   }
 }
