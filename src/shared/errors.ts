@@ -25,6 +25,7 @@ export const failureCodes = [
   'INTERNAL',
   'DB_FULL',
   'DB_BUSY',
+  'INVALID_VALUE',
 ] as const;
 export type FailureCode = (typeof failureCodes)[number];
 
@@ -54,6 +55,8 @@ export const failureAdvice: Record<FailureCode, string> = {
   DB_FULL: 'Free some space on the disk that holds your library, then resume the import: the files not yet imported are still queued.',
   DB_BUSY:
     'Close the other program using the library (another Scribe, or a database tool with an open transaction), then resume the import: the files not yet imported are still queued.',
+  INVALID_VALUE:
+    'The save holds a value no game writes, so it was refused rather than stored wrongly. Use the original save from the game folder.',
 };
 
 export const skipReasons: Record<SkipCode, string> = {

@@ -16,13 +16,18 @@ export async function rmTemp(dir: string): Promise<void> {
   await fs.rm(dir, { recursive: true, force: true });
 }
 
-/** The smallest document the reader accepts as a save, with `inner` inside <Root>. */
+/**
+ * The smallest document the reader accepts as a save, with `inner` inside
+ * <Root>; a save lists at least one player, so `<Player ID="0"></Player>` is added
+ * when `inner` has none.
+ */
 export function miniSave(
   inner = '',
   rootAttrs = 'GameId="g-1" MapWidth="4"',
   prologue = '<?xml version="1.0" encoding="utf-8"?>\n',
 ): string {
-  return `${prologue}<Root ${rootAttrs}>\n  <Game>\n    <Turn>3</Turn>\n  </Game>\n${inner}</Root>\n`;
+  const players = inner.includes('<Player ') ? '' : '<Player ID="0"></Player>\n';
+  return `${prologue}<Root ${rootAttrs}>\n  <Game>\n    <Turn>3</Turn>\n  </Game>\n${players}${inner}</Root>\n`;
 }
 
 export function parse(xml: string | Buffer): ParsedSave {

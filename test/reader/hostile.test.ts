@@ -43,12 +43,26 @@ describe('hostile set', () => {
     }
   });
 
-  it('XML errors carry their position, missing fields their path', async () => {
+  it('XML errors carry their position, missing fields and invalid values their path', async () => {
     for (const c of cases) {
-      if (c.expectedCode !== 'XML_MALFORMED' && c.expectedCode !== 'MISSING_FIELD' && c.expectedCode !== 'XML_FORBIDDEN_DTD') continue;
       const err = await rejected(readSave(c.file));
-      if (c.expectedCode === 'MISSING_FIELD') expect(err.detail?.field, c.file).toMatch(/^(GameId|MapWidth|Game\/Turn)$/);
-      else expect(err.detail, c.file).toEqual({ line: expect.any(Number), column: expect.any(Number) });
+      if (c.expectedCode === 'MISSING_FIELD') expect(err.detail?.field, c.file).toMatch(/^(GameId|MapWidth|Game\/Turn|Player)$/);
+      else if (c.expectedCode === 'INVALID_VALUE')
+        expect(err.detail?.field, c.file).toMatch(/^(MapWidth|Game\/Turn|(Player|Character|City|Tile)\/ID)$/);
+      else if (c.expectedCode === 'XML_MALFORMED' || c.expectedCode === 'XML_FORBIDDEN_DTD')
+        expect(err.detail, c.file).toEqual({ line: expect.any(Number), column: expect.any(Number) });
     }
+  });
+
+  it('says what is wrong with a bad value, in words a player understands', async () => {
+    const message = async (name: string) => (await rejected(readSave(cases.find((c) => path.basename(c.file) === name)!.file))).message;
+    expect(await message('duplicate-character.zip')).toMatch(/^The save lists character \d+ twice\.$/);
+    expect(await message('duplicate-tile.zip')).toMatch(/^The save lists tile \d+ twice\.$/);
+    expect(await message('map-width-overflow.zip')).toContain('MapWidth value 2147483648 is out of range');
+    expect(await message('character-id-word.zip')).toBe('The save lists a character whose ID "one" is not a whole number.');
+    expect(await message('turn-word.zip')).toBe('The save\'s turn "abc" is not a whole number.');
+    expect(await message('no-players.zip')).toBe('The save has no players (Player).');
+    expect(await message('raw-nul.zip')).toContain('control character U+0000');
+    expect(await message('eocd-count-high.zip')).toContain('claims 257 entries');
   });
 });

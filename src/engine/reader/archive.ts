@@ -51,6 +51,7 @@ export async function extractSaveXml(
   zip.on('error', () => {});
   try {
     stats.entries = zip.entryCount;
+    checkEntryCount(zip, archive.bytes);
     if (zip.entryCount > limits.maxEntries) {
       throw new ScribeError(
         'ZIP_BOMB',
@@ -63,6 +64,34 @@ export async function extractSaveXml(
   } finally {
     zip.close();
   }
+}
+
+/** A central directory header is at least this long (before its name, extra field and comment). */
+const CENTRAL_HEADER_MIN = 46;
+const EOCD_SIGNATURE = 0x06054b50;
+const EOCD_SIZE = 22;
+
+/**
+ * The end record's entry count must be one the archive can hold: a count
+ * whose headers would not fit between the central directory's start and
+ * the end of the file, or that disagrees with the record's own per-disk
+ * count, is a damaged archive (ZIP_CORRUPT), not a bomb: a real bomb's
+ * many entries are really there.
+ */
+function checkEntryCount(zip: yauzl.ZipFile, bytes: Buffer | null): void {
+  // yauzl keeps the central directory's offset as its first read position.
+  const directoryStart = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
+  const damaged = () =>
+    new ScribeError('ZIP_CORRUPT', `The archive is damaged: its directory claims ${zip.entryCount} entries, which the file cannot hold.`);
+  if (zip.entryCount * CENTRAL_HEADER_MIN > zip.fileSize - directoryStart) throw damaged();
+  if (bytes === null) return;
+  const commentLength = (zip.comment as unknown as { length: number }).length;
+  const eocd = bytes.length - EOCD_SIZE - commentLength;
+  if (eocd < 0 || bytes.readUInt32LE(eocd) !== EOCD_SIGNATURE) return;
+  const onDisk = bytes.readUInt16LE(eocd + 8);
+  const total = bytes.readUInt16LE(eocd + 10);
+  // 0xFFFF: the real counts are in the Zip64 record (yauzl read them there).
+  if (onDisk !== total && onDisk !== 0xffff && total !== 0xffff) throw damaged();
 }
 
 // ---------------------------------------------------------------- opening

@@ -14,6 +14,11 @@ export interface ReadLimits {
    * refused as TOO_LARGE. A real 50 MB save has about 1.5 million.
    */
   maxElements: number;
+  /**
+   * Attributes on one element; more is refused as NOT_OLD_WORLD_SAVE. A
+   * save's most is the root's few dozen.
+   */
+  maxAttributes: number;
 }
 
 export const readLimits: Readonly<ReadLimits> = Object.freeze({
@@ -21,6 +26,7 @@ export const readLimits: Readonly<ReadLimits> = Object.freeze({
   maxXmlBytes: 256 * 1024 * 1024,
   maxRatio: 200,
   maxElements: 8_000_000,
+  maxAttributes: 1024,
 });
 
 /** Defaults with the given overrides; a `maxXmlMB` setting maps to `maxXmlBytes`. */

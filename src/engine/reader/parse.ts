@@ -35,7 +35,7 @@ function withSaveTree<T>(
     }
     if (xml.length === 0) throw new ScribeError('XML_MALFORMED', "The save's XML is empty.", { line: 1, column: 1 });
     const { bytes, ascii } = prepareXmlBytes(xml);
-    const tree = scanXml(bytes, ascii, { maxElements: l.maxElements, onRoot: checkRootName });
+    const tree = scanXml(bytes, ascii, { maxElements: l.maxElements, maxAttributes: l.maxAttributes, onRoot: checkRootName });
     const mapped = map(tree, xml.length);
     recycleTree(tree);
     return mapped;

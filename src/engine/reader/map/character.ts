@@ -5,11 +5,11 @@
  */
 import type { CharacterRow, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { childInt, childText, eventTurn, flag, ref, str, turn } from './values.js';
 
-export function mapCharacter(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return;
+export function mapCharacter(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('character', doc, n);
   const row: CharacterRow = {
     id,
     playerId: ref(doc.attrInt(n, 'Player')),
@@ -35,6 +35,7 @@ export function mapCharacter(doc: XmlTree, n: number, out: SaveSink): void {
   const traits = new Map<string, number | null>();
   const spouses = new Set<number>();
   const relationships = new Map<string, { type: string; otherId: number | null; turn: number | null }>();
+  let ratingsRead = false;
 
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
@@ -87,6 +88,9 @@ export function mapCharacter(doc: XmlTree, n: number, out: SaveSink): void {
         for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) traits.set(doc.name(t), turn(doc.int(t)));
         break;
       case 'Rating':
+        if (ratingsRead) doc.repeated(n, c);
+        ratingsRead = true;
+        doc.uniqueChildren(c);
         for (let r = doc.firstChild(c); r !== NONE; r = doc.nextSibling(r, c)) {
           const value = doc.int(r);
           if (value !== null) out.characterRatings.push({ characterId: id, rating: doc.name(r), value });

@@ -1,7 +1,8 @@
 /** `City` -> city row, religions, culture per team, keyed values. */
 import type { CityRow, CityValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
-import { eachKeyedInt, eventTurn, flag, keyNumber, ref, str } from './values.js';
+import type { EntityIds } from './ids.js';
+import { eachKeyedInt, eventTurn, flag, keyNumber, ref, Sections, str } from './values.js';
 
 const valueKinds: Record<string, CityValueKind> = {
   YieldProgress: 'yield_progress',
@@ -9,10 +10,22 @@ const valueKinds: Record<string, CityValueKind> = {
   UnitProductionCounts: 'unit_production',
 };
 
-export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
+/** Sections whose rows are keyed by their children's names (one bit each, for `Sections`); both happiness names share one. */
+const sectionBits: Record<string, number> = {
+  Religion: 1,
+  TeamCulture: 2,
+  TeamHappinessLevel: 4,
+  TeamDiscontentLevel: 4,
+  UnitProductionCount: 8,
+  YieldProgress: 16,
+  ProjectCount: 32,
+  UnitProductionCounts: 64,
+};
+
+export function mapCity(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('city', doc, n);
   const tileId = doc.attrInt(n, 'TileID');
-  if (id === null || id < 0 || tileId === null) return;
+  if (tileId === null) return;
   const row: CityRow = {
     id,
     tileId,
@@ -33,9 +46,12 @@ export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
     specialistProducedCount: null,
   };
   let nameType: string | null = null;
+  const sections = new Sections();
 
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const name = doc.name(c);
+    const bit = sectionBits[name];
+    if (bit !== undefined) sections.once(doc, n, c, bit);
     switch (name) {
       case 'Name': // a player-chosen name wins over the generated one
         row.name = str(doc.value(c));
@@ -83,10 +99,12 @@ export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
         break;
       }
       case 'Religion':
+        doc.uniqueChildren(c);
         for (let r = doc.firstChild(c); r !== NONE; r = doc.nextSibling(r, c))
           out.cityReligions.push({ cityId: id, religion: doc.name(r) });
         break;
       case 'TeamCulture':
+        doc.uniqueChildren(c);
         for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) {
           const team = keyNumber(doc.name(t), 'T.');
           const level = str(doc.value(t));
@@ -95,6 +113,7 @@ export function mapCity(doc: XmlTree, n: number, out: SaveSink): void {
         break;
       case 'TeamHappinessLevel':
       case 'TeamDiscontentLevel': // older name
+        doc.uniqueChildren(c);
         for (let t = doc.firstChild(c); t !== NONE; t = doc.nextSibling(t, c)) {
           const team = keyNumber(doc.name(t), 'T.');
           const value = doc.int(t);

@@ -2,9 +2,10 @@
  * `Game` (and the root-level `Tribe`, `Family`, `Religion`, `Victory`
  * elements): turn, game over, winner, religions, families, diplomacy, tribes.
  */
+import { ScribeError } from '../../errors.js';
 import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
-import { childInt, childText, eventTurn, ref, str } from './values.js';
+import { childInt, childText, eventTurn, ref, Sections, str } from './values.js';
 
 export interface GameFacts {
   turn: number | null;
@@ -135,9 +136,13 @@ export function mapFamilies(doc: XmlTree, game: number, elements: number[], out:
 /** `TeamDiplomacy/T.a.b` (team vs team) and `TribeDiplomacy/TRIBE_X.t` (tribe vs team), in document order. */
 export function mapDiplomacy(doc: XmlTree, game: number, out: SaveSink): void {
   if (game === NONE) return;
+  const sections = new Sections();
   for (let c = doc.firstChild(game); c !== NONE; c = doc.nextSibling(c, game)) {
     const name = doc.name(c);
     if (name !== 'TeamDiplomacy' && name !== 'TribeDiplomacy') continue;
+    // Each pair is keyed by its name: a repeat (or a second list) would repeat rows.
+    sections.once(doc, game, c, name === 'TeamDiplomacy' ? 1 : 2);
+    doc.uniqueChildren(c);
     for (let d = doc.firstChild(c); d !== NONE; d = doc.nextSibling(d, c)) {
       const state = str(doc.value(d));
       const key = doc.name(d);
@@ -156,10 +161,12 @@ export function mapDiplomacy(doc: XmlTree, game: number, out: SaveSink): void {
   }
 }
 
-/** Root `Tribe`: `ID` (or `Type`), `LeaderID`, `AlliedPlayer`. */
-export function mapTribe(doc: XmlTree, n: number, out: SaveSink): void {
+/** Root `Tribe`: `ID` (or `Type`), `LeaderID`, `AlliedPlayer`; `seen` holds the tribes already read (each is a key). */
+export function mapTribe(doc: XmlTree, n: number, out: SaveSink, seen: Set<string>): void {
   const tribe = str(doc.attr(n, 'ID') ?? doc.attr(n, 'Type'));
   if (tribe === null) return;
+  if (seen.has(tribe)) throw new ScribeError('INVALID_VALUE', `The save lists tribe ${tribe.slice(0, 40)} twice.`, { field: 'Tribe/ID' });
+  seen.add(tribe);
   out.tribes.push({
     tribe,
     leaderCharacterId: firstInt(doc, n, ['LeaderID', 'Leader'], ref),

@@ -4,7 +4,8 @@
  */
 import type { HistorySeries, MemorySubjectKind, PlayerRow, PlayerValueKind, SaveSink } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
-import { childInt, childText, eachKeyedInt, eachKeyedText, eventTurn, flag, keyNumber, ref, str } from './values.js';
+import type { EntityIds } from './ids.js';
+import { childInt, childText, eachKeyedInt, eachKeyedText, eventTurn, flag, keyNumber, ref, Sections, str } from './values.js';
 
 const valueKinds: Record<string, PlayerValueKind> = {
   YieldStockpile: 'yield_stockpile',
@@ -31,6 +32,14 @@ const keyedSeries: Record<string, HistorySeries> = {
   ReligionOpinionHistory: 'religion_opinion',
 };
 
+/** Sections whose rows are keyed by their children's names: one bit each, for `Sections`. */
+const sectionBits: Record<string, number> = Object.fromEntries(
+  ['ActiveLaw', 'CouncilCharacter', ...Object.keys(valueKinds), ...Object.keys(flatSeries), ...Object.keys(keyedSeries)].map((name, i) => [
+    name,
+    1 << i,
+  ]),
+);
+
 /** 2024 memory lists and the subject each `Memory*Data` names. */
 const splitMemoryLists: Record<string, MemorySubjectKind> = {
   MemoryPlayerList: 'player',
@@ -53,9 +62,8 @@ const memorySubjects: Record<string, MemorySubjectKind> = {
   CityID: 'city',
 };
 
-export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return; // a player without an ID cannot be referenced
+export function mapPlayer(doc: XmlTree, n: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('player', doc, n);
   const onlineId = str(doc.attr(n, 'OnlineID'));
   const aiTurn = doc.attrInt(n, 'AIControlledToTurn');
   const row: PlayerRow = {
@@ -84,10 +92,17 @@ export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
   const families: string[] = [];
   const heads = new Map<string, number | null>();
   const seats = new Map<string, number | null>();
+  // Ordinals run on across a repeated list, so a second <Leaders> adds rows instead of repeating keys.
   let memoryOrdinal = 0;
+  let leaderOrdinal = 0;
+  let goalOrdinal = 0;
+  let logOrdinal = 0;
+  const sections = new Sections();
 
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const name = doc.name(c);
+    const bit = sectionBits[name];
+    if (bit !== undefined) sections.once(doc, n, c, bit);
     switch (name) {
       case 'Legitimacy':
         row.legitimacy = doc.int(c);
@@ -115,11 +130,10 @@ export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
         eachKeyedText(doc, c, (lawClass, law) => out.playerLaws.push({ playerId: id, lawClass, law }));
         break;
       case 'Leaders': {
-        let ordinal = 0;
         for (let l = doc.firstChild(c); l !== NONE; l = doc.nextSibling(l, c)) {
           const characterId = ref(doc.int(l));
           if (characterId === null) continue;
-          out.playerLeaders.push({ playerId: id, ordinal: ordinal++, characterId });
+          out.playerLeaders.push({ playerId: id, ordinal: leaderOrdinal++, characterId });
           row.rulerCharacterId = characterId;
         }
         break;
@@ -143,10 +157,10 @@ export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
         eachKeyedInt(doc, c, (family, v) => seats.set(family, ref(v)));
         break;
       case 'GoalList':
-        mapGoals(doc, c, id, out);
+        goalOrdinal = mapGoals(doc, c, id, goalOrdinal, out);
         break;
       case 'PermanentLogList':
-        mapLog(doc, c, id, out);
+        logOrdinal = mapLog(doc, c, id, logOrdinal, out);
         break;
       case 'MemoryList':
         memoryOrdinal = mapMemories(doc, c, id, null, memoryOrdinal, out);
@@ -164,6 +178,7 @@ export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
         }
         const keyed = keyedSeries[name];
         if (keyed !== undefined) {
+          doc.uniqueChildren(c);
           for (let k = doc.firstChild(c); k !== NONE; k = doc.nextSibling(k, c)) mapSeries(doc, k, id, keyed, doc.name(k), out);
           break;
         }
@@ -183,6 +198,7 @@ export function mapPlayer(doc: XmlTree, n: number, out: SaveSink): void {
 
 /** `<T{turn}>value</T{turn}>`, exactly the points written (no fill). */
 function mapSeries(doc: XmlTree, n: number, playerId: number, series: HistorySeries, key: string, out: SaveSink): void {
+  doc.uniqueChildren(n);
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const t = keyNumber(doc.name(c), 'T');
     if (t < 0) continue;
@@ -191,8 +207,9 @@ function mapSeries(doc: XmlTree, n: number, playerId: number, series: HistorySer
   }
 }
 
-function mapGoals(doc: XmlTree, n: number, playerId: number, out: SaveSink): void {
-  let ordinal = 0;
+/** Returns the next ordinal. */
+function mapGoals(doc: XmlTree, n: number, playerId: number, first: number, out: SaveSink): number {
+  let ordinal = first;
   for (let g = doc.firstChild(n); g !== NONE; g = doc.nextSibling(g, n)) {
     const type = str(childText(doc, g, 'Type'));
     if (type === null) continue;
@@ -205,10 +222,12 @@ function mapGoals(doc: XmlTree, n: number, playerId: number, out: SaveSink): voi
       failed: flag(doc, doc.child(g, 'Failed')),
     });
   }
+  return ordinal;
 }
 
-function mapLog(doc: XmlTree, n: number, playerId: number, out: SaveSink): void {
-  let ordinal = 0;
+/** Returns the next ordinal. */
+function mapLog(doc: XmlTree, n: number, playerId: number, first: number, out: SaveSink): number {
+  let ordinal = first;
   for (let e = doc.firstChild(n); e !== NONE; e = doc.nextSibling(e, n)) {
     let type: string | null = null;
     let text = '';
@@ -245,6 +264,7 @@ function mapLog(doc: XmlTree, n: number, playerId: number, out: SaveSink): void 
     if (type === null) continue;
     out.logEntries.push({ playerId, ordinal: ordinal++, type, text, data1, data2, data3, turn: t, teamTurn });
   }
+  return ordinal;
 }
 
 /**

@@ -5,9 +5,10 @@
  */
 import { ScribeError } from '../../errors.js';
 import type { ParsedSave, SaveMeta, SaveSink } from '../parsed-save.js';
-import { NONE, type XmlTree } from '../xml/tree.js';
+import { INT32_MAX, INT32_MIN, NONE, type XmlTree } from '../xml/tree.js';
 import { mapCharacter } from './character.js';
 import { mapCity } from './city.js';
+import { EntityIds } from './ids.js';
 import { mapDiplomacy, mapFamilies, mapGameFacts, mapReligions, mapTribe, mapVictoryElement } from './game.js';
 import { mapConfigSection, mapRootAttributes, perPlayerSections, perPlayerValues } from './meta.js';
 import { mapPlayer } from './player.js';
@@ -70,6 +71,15 @@ function missing(field: string, what: string): ScribeError {
   return new ScribeError('MISSING_FIELD', `The save has no ${what} (${field}).`, { field });
 }
 
+function invalid(field: string, message: string): ScribeError {
+  return new ScribeError('INVALID_VALUE', message, { field });
+}
+
+/** Quoted for a message, cut short: the value may be anything. */
+function quoted(raw: string): string {
+  return `"${raw.trim().slice(0, 40)}"`;
+}
+
 /**
  * Throws NOT_OLD_WORLD_SAVE unless the root element is `Root`. Called by the
  * scanner as soon as the root's name is known.
@@ -101,9 +111,23 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
     throw new ScribeError('NOT_OLD_WORLD_SAVE', "The archive's XML is not an Old World save (no GameId, MapWidth or Game).");
   }
   if (base.gameId.trim() === '') throw missing('GameId', 'game identifier');
-  if (base.mapWidth === null) throw missing('MapWidth', 'map width');
+  if (base.mapWidth === null) {
+    const raw = doc.attr(root, 'MapWidth');
+    if (raw === null) throw missing('MapWidth', 'map width');
+    throw invalid('MapWidth', `The save's map width ${quoted(raw)} is not a whole number above 0.`);
+  }
   const facts = mapGameFacts(doc, game);
-  if (facts.turn === null) throw missing('Game/Turn', 'turn number');
+  if (facts.turn === null) {
+    const turnElement = game === NONE ? NONE : doc.child(game, 'Turn');
+    if (turnElement === NONE) throw missing('Game/Turn', 'turn number');
+    throw invalid('Game/Turn', `The save's turn ${quoted(doc.text(turnElement))} is not a whole number.`);
+  }
+  if (facts.turn < 0) throw invalid('Game/Turn', `The save's turn ${facts.turn} is out of range: turns count up from 0.`);
+  // Every save lists its players; a document without one would import as an empty game.
+  if (doc.child(root, 'Player') === NONE) throw missing('Player', 'players');
+  if (base.activePlayer !== null && (base.activePlayer > INT32_MAX || base.activePlayer < INT32_MIN)) {
+    throw invalid('ActivePlayer', `The save's active player ${base.activePlayer} is out of range.`);
+  }
 
   const meta: SaveMeta = { ...base, mapWidth: base.mapWidth, turn: facts.turn, gameOver: facts.gameOver, winner: facts.winner, xmlBytes };
   const mapWidth = base.mapWidth;
@@ -111,24 +135,26 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
   const religionElements: number[] = [];
   let difficulties: (string | null)[] = [];
   const slots: Record<string, (string | null)[]> = {};
+  const ids = new EntityIds();
+  const tribes = new Set<string>();
 
   for (let c = doc.firstChild(root); c !== NONE; c = doc.nextSibling(c, root)) {
     const name = doc.name(c);
     switch (name) {
       case 'Tile':
-        mapTile(doc, c, mapWidth, out);
+        mapTile(doc, c, mapWidth, out, ids);
         break;
       case 'Character':
-        mapCharacter(doc, c, out);
+        mapCharacter(doc, c, out, ids);
         break;
       case 'Player':
-        mapPlayer(doc, c, out);
+        mapPlayer(doc, c, out, ids);
         break;
       case 'City':
-        mapCity(doc, c, out);
+        mapCity(doc, c, out, ids);
         break;
       case 'Tribe':
-        mapTribe(doc, c, out);
+        mapTribe(doc, c, out, tribes);
         break;
       case 'Family':
         familyElements.push(c);
@@ -164,7 +190,10 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
   // Per-slot configuration fills what a Player element leaves out.
   for (const p of out.players) {
     const team = slots.Team?.[p.id];
-    if (p.team === null && team != null && /^\d+$/.test(team)) p.team = Number(team);
+    if (p.team === null && team != null && /^\d+$/.test(team)) {
+      p.team = Number(team);
+      if (p.team > INT32_MAX) throw invalid('Team', `The save's team ${quoted(team)} for player ${p.id} is out of range.`);
+    }
     p.nation ??= slots.Nation?.[p.id] ?? null;
     p.dynasty ??= slots.Dynasty?.[p.id] ?? null;
   }

@@ -5,11 +5,11 @@
  */
 import type { SaveSink, TileRow, UnitRow } from '../parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
+import type { EntityIds } from './ids.js';
 import { eventTurn, flag, keyNumber, ref, str } from './values.js';
 
-export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
-  if (id === null || id < 0) return;
+export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('tile', doc, n);
   const row: TileRow = {
     id,
     x: id % mapWidth,
@@ -30,6 +30,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
     religion: null,
     ownerPlayerId: null,
   };
+  let ownersRead = false;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
       case 'Terrain':
@@ -77,10 +78,12 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
         row.religion = doc.hasChildren(c) ? doc.name(c + 1) : str(doc.value(c));
         break;
       case 'OwnerHistory':
+        if (ownersRead) doc.repeated(n, c);
+        ownersRead = true;
         row.ownerPlayerId = mapOwnerHistory(doc, c, id, out);
         break;
       case 'Unit':
-        mapUnit(doc, c, id, out);
+        mapUnit(doc, c, id, out, ids);
         break;
     }
   }
@@ -89,6 +92,7 @@ export function mapTile(doc: XmlTree, n: number, mapWidth: number, out: SaveSink
 
 /** All points; returns the owner at the highest turn (-1 = unowned). */
 function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: SaveSink): number | null {
+  doc.uniqueChildren(n);
   let lastTurn = -1;
   let owner: number | null = null;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
@@ -105,10 +109,10 @@ function mapOwnerHistory(doc: XmlTree, n: number, tileId: number, out: SaveSink)
   return owner;
 }
 
-function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink): void {
-  const id = doc.attrInt(n, 'ID');
+function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink, ids: EntityIds): void {
+  const id = ids.take('unit', doc, n);
   const type = str(doc.attr(n, 'Type'));
-  if (id === null || type === null) return;
+  if (type === null) return;
   const row: UnitRow = {
     id,
     tileId,
@@ -123,6 +127,7 @@ function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink): void {
     gender: null,
     family: null,
   };
+  let promotionsRead = false;
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     switch (doc.name(c)) {
       case 'XP':
@@ -147,6 +152,9 @@ function mapUnit(doc: XmlTree, n: number, tileId: number, out: SaveSink): void {
         row.family = unitFamily(doc, c, row.playerId);
         break;
       case 'Promotions':
+        if (promotionsRead) doc.repeated(n, c);
+        promotionsRead = true;
+        doc.uniqueChildren(c);
         for (let p = doc.firstChild(c); p !== NONE; p = doc.nextSibling(p, c))
           out.unitPromotions.push({ unitId: id, promotion: doc.name(p) });
         break;

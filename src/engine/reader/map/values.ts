@@ -49,12 +49,15 @@ export function flag(doc: XmlTree, n: number): boolean {
 
 /**
  * Number after a key prefix in an element name: `T37` -> 37 with prefix 'T',
- * `T.1` -> 1 with 'T.', `P.0` -> 0 with 'P.'. -1 when the name has another shape.
+ * `T.1` -> 1 with 'T.', `P.0` -> 0 with 'P.'. -1 when the name has another
+ * shape, leading zeros included: one number, one name, so a repeated key is
+ * a repeated name (see XmlTree.uniqueChildren).
  */
 export function keyNumber(name: string, prefix: string): number {
   const len = name.length;
   const start = prefix.length;
   if (len <= start || !name.startsWith(prefix)) return -1;
+  if (name.charCodeAt(start) === 0x30 && len > start + 1) return -1;
   let v = 0;
   for (let i = start; i < len; i++) {
     const c = name.charCodeAt(i) - 0x30;
@@ -65,19 +68,38 @@ export function keyNumber(name: string, prefix: string): number {
   return v;
 }
 
-/** Calls `fn(key, value)` for each integer-valued child of a keyed map (`<YIELD_FOOD>253</YIELD_FOOD>`). */
+/**
+ * Calls `fn(key, value)` for each integer-valued child of a keyed map
+ * (`<YIELD_FOOD>253</YIELD_FOOD>`); a key given twice is refused.
+ */
 export function eachKeyedInt(doc: XmlTree, n: number, fn: (key: string, value: number) => void): void {
+  doc.uniqueChildren(n);
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const v = doc.int(c);
     if (v !== null) fn(doc.name(c), v);
   }
 }
 
-/** Calls `fn(key, text)` for each child of a keyed map with a non-empty value. */
+/** Calls `fn(key, text)` for each child of a keyed map with a non-empty value; a key given twice is refused. */
 export function eachKeyedText(doc: XmlTree, n: number, fn: (key: string, value: string) => void): void {
+  doc.uniqueChildren(n);
   for (let c = doc.firstChild(n); c !== NONE; c = doc.nextSibling(c, n)) {
     const v = str(doc.value(c));
     if (v !== null) fn(doc.name(c), v);
+  }
+}
+
+/**
+ * Remembers which keyed sections of one entity were read: a section given
+ * twice (two `<YieldStockpile>` in a player) repeats its keys' rows.
+ */
+export class Sections {
+  private seen = 0;
+
+  /** Throws INVALID_VALUE if section `bit` (one bit per section kind) of `parent` was already read at `c`. */
+  once(doc: XmlTree, parent: number, c: number, bit: number): void {
+    if ((this.seen & bit) !== 0) doc.repeated(parent, c);
+    this.seen |= bit;
   }
 }
 

@@ -14,8 +14,9 @@
  * `&` and `]]>` are found with cached `indexOf` searches instead of per-byte
  * tests.
  * The checks a malformed or hostile save needs are all here: tag balance,
- * name and attribute syntax, duplicate attributes, `<` where it cannot be,
- * `]]>` in text, every `&...;` reference, a single root, nothing but
+ * name and attribute syntax, duplicate attributes (in constant time each)
+ * and their number per element, `<` where it cannot be, control characters
+ * XML forbids, `]]>` in text, every `&...;` reference, a single root, nothing but
  * comments / PIs / whitespace around it, and no DOCTYPE or entity
  * declaration anywhere (XML_FORBIDDEN_DTD: they are never parsed, so never
  * expanded). Line and column are computed only when reporting an error.
@@ -35,6 +36,18 @@ const NAME_CHAR = 2;
 /** Saves nest about 8 deep; this bounds the stack a hostile document can demand. */
 const MAX_DEPTH = 1024;
 
+/**
+ * Attributes on one element when the caller sets no limit. The most in a
+ * save is the root's few dozen settings; a document with thousands on one
+ * element is not a save, and the cap keeps such a document's attribute
+ * arrays small.
+ */
+export const MAX_ATTRIBUTES = 1024;
+
+/** 1 for the control characters XML 1.0 forbids everywhere (all below 0x20 but tab, LF, CR). */
+const BAD_CONTROL = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) BAD_CONTROL[c] = 1;
+
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -48,6 +61,8 @@ const AMP = 0x26;
 export interface ScanOptions {
   /** Refuse with TOO_LARGE beyond this many elements. */
   maxElements: number;
+  /** Refuse with NOT_OLD_WORLD_SAVE beyond this many attributes on one element (default MAX_ATTRIBUTES). */
+  maxAttributes?: number;
   /**
    * Called with the root element's name as soon as it is read, before the
    * rest of the document is scanned: lets the caller refuse a document that
@@ -123,21 +138,45 @@ export function recycleTree(tree: XmlTree): void {
 }
 
 /**
- * Position of the first '<' at or after `pos`, or `len`. Reads four bytes at
- * a time and tests them all at once (the classic "has a zero byte" trick on
- * the word XOR '<<<<'): the gaps between tags (indentation, numbers, enum
- * names) average about ten bytes, and this was the scanner's hottest loop.
- * The lowest flagged byte is always a real match (false flags appear only
- * above a true one), so no match is missed or invented.
+ * Position of the first '<' at or after `pos`, or `len`; or, when a
+ * control character XML forbids comes first (within the same four bytes),
+ * `-(its position + 1)`. Reads four bytes at a time and tests them all at
+ * once (the classic "has a zero byte" trick on the word XOR '<<<<', and its
+ * "has a byte below 0x20" cousin): the gaps between tags (indentation,
+ * numbers, enum names) average about ten bytes, and this was the scanner's
+ * hottest loop. The lowest flagged byte is always a real match (false flags
+ * appear only above a true one), so no match is missed or invented. A
+ * forbidden byte anywhere in the word is an error wherever it sits (text,
+ * tag or comment), so the whole word is checked. The control check costs
+ * the scan several percent; branch-free and lookup-table variants measured
+ * no faster.
  */
 function nextLt(b: Buffer, dv: DataView, pos: number, len: number): number {
   let p = pos;
   for (; p + 4 <= len; p += 4) {
-    const x = dv.getInt32(p, true) ^ 0x3c3c3c3c;
+    const w = dv.getInt32(p, true);
+    const x = w ^ 0x3c3c3c3c;
     const found = (x - 0x01010101) & ~x & 0x80808080;
-    if (found !== 0) return p + ((31 - Math.clz32(found & -found)) >> 3);
+    // Some byte below 0x20 (false flags only above a true one, as for '<').
+    const low = (w - 0x20202020) & ~w & 0x80808080;
+    if ((found | low) !== 0) {
+      if (low !== 0) {
+        // A line break starts nearly every gap: look at the bytes only when one is neither LF nor CR (exact flags).
+        const lf = w ^ 0x0a0a0a0a;
+        const cr = w ^ 0x0d0d0d0d;
+        const bad =
+          ~(((w & 0x7f7f7f7f) + 0x60606060) | w | ~((((lf & 0x7f7f7f7f) + 0x7f7f7f7f) | lf) & (((cr & 0x7f7f7f7f) + 0x7f7f7f7f) | cr))) &
+          0x80808080;
+        if (bad !== 0) for (let k = p; k < p + 4; k++) if (BAD_CONTROL[b[k]] === 1) return -(k + 1);
+      }
+      if (found !== 0) return p + ((31 - Math.clz32(found & -found)) >> 3);
+    }
   }
-  while (p < len && b[p] !== LT) p++;
+  for (; p < len; p++) {
+    const c = b[p];
+    if (c === LT) return p;
+    if (BAD_CONTROL[c] === 1) return -(p + 1);
+  }
   return p;
 }
 
@@ -198,6 +237,15 @@ class Scanner {
   private nextAmp = -1;
   private nextCdataEnd = -1;
 
+  /**
+   * Per attribute name id: 1 + the element that last had that attribute.
+   * Finds a repeated attribute in one array read, however many the element
+   * has (comparing with every earlier attribute made a hostile element with
+   * 200,000 attributes take tens of seconds).
+   */
+  private attrSeen = new Int32Array(1024);
+  private readonly maxAttributes: number;
+
   constructor(
     bytes: Buffer,
     private readonly opts: ScanOptions,
@@ -205,6 +253,7 @@ class Scanner {
     this.b = bytes;
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.len = bytes.length;
+    this.maxAttributes = opts.maxAttributes ?? MAX_ATTRIBUTES;
     // About one element per 30 bytes in real saves; start there to avoid regrowth.
     const cap = Math.max(1, Math.min((bytes.length >> 5) + 64, opts.maxElements));
     const acap = Math.max(64, bytes.length >> 7);
@@ -228,6 +277,18 @@ class Scanner {
   private fail(pos: number, reason: string): never {
     const { line, column } = lineColumn(this.b, pos);
     throw new ScribeError('XML_MALFORMED', `The save's XML is malformed at line ${line}, column ${column}: ${reason}.`, { line, column });
+  }
+
+  /** A raw control character XML forbids (as `&#1;` is forbidden by entities.ts). */
+  private failControl(pos: number): never {
+    const hex = this.b[pos].toString(16).toUpperCase().padStart(2, '0');
+    return this.fail(pos, `control character U+00${hex}, which XML does not allow`);
+  }
+
+  /** Comments, PIs and CDATA are skipped with indexOf; their bytes are checked here (they are rare and short). */
+  private checkControls(start: number, end: number): void {
+    const b = this.b;
+    for (let i = start; i < end; i++) if (BAD_CONTROL[b[i]] === 1) this.failControl(i);
   }
 
   private forbidden(pos: number, what: string): never {
@@ -271,6 +332,7 @@ class Scanner {
     if (at(b, 0, '<?xml') && (isSpace(b[5]) || b[5] === QMARK)) {
       const close = b.indexOf('?>', 5);
       if (close === -1) this.fail(0, 'unterminated XML declaration');
+      this.checkControls(5, close);
       pos = close + 2;
     }
     for (;;) {
@@ -302,6 +364,7 @@ class Scanner {
     const b = this.b;
     const close = b.indexOf('?>', lt + 2);
     if (close === -1) this.fail(lt, 'unterminated processing instruction');
+    this.checkControls(lt + 2, close);
     let p = lt + 2;
     if (!(nameClass[b[p] & 0xff] & NAME_START)) this.fail(p, 'processing instruction without a target');
     while (p < close && nameClass[b[p] & 0xff] & NAME_CHAR) p++;
@@ -320,12 +383,14 @@ class Scanner {
       if (close === -1) this.fail(lt, 'unterminated comment');
       const dd = b.indexOf('--', lt + 4);
       if (dd < close) this.fail(dd, "'--' inside a comment");
+      this.checkControls(lt + 4, close);
       return close + 3;
     }
     if (at(b, lt, '<![CDATA[')) {
       if (!inElement) this.fail(lt, 'CDATA section outside the root element');
       const close = b.indexOf(']]>', lt + 9);
       if (close === -1) this.fail(lt, 'unterminated CDATA section');
+      this.checkControls(lt + 9, close);
       return close + 3;
     }
     // Any case: '<!doctype' is malformed XML, but it is still a DTD attempt.
@@ -344,6 +409,7 @@ class Scanner {
     const len = this.len;
     for (;;) {
       const lt = nextLt(b, this.dv, pos, len);
+      if (lt < 0) this.failControl(-lt - 1);
       if (lt === len) {
         const open = this.stack[this.depth - 1];
         return this.fail(this.len, `unexpected end of document: <${this.names.names[this.nameOf[open]]}> is not closed`);
@@ -515,11 +581,21 @@ class Scanner {
         const r = checkRef(b, i);
         if ('error' in r) this.fail(i, r.error);
         f |= A_REFS;
-      } else if (v === 0x09 || v === 0x0a || v === 0x0d) f |= A_SPACE;
+      } else if (v < 0x20) {
+        if (BAD_CONTROL[v] === 1) this.failControl(i);
+        f |= A_SPACE;
+      }
     }
     if (i === len) this.fail(p, 'unterminated attribute value');
-    for (let a = first; a < this.acount; a++)
-      if (this.aName[a] === nameId) this.fail(start, `duplicate attribute '${names.names[nameId]}'`);
+    if (nameId >= this.attrSeen.length) this.attrSeen = grow(this.attrSeen, Math.max(this.attrSeen.length * 2, nameId + 1));
+    if (this.attrSeen[nameId] === n + 1) this.fail(start, `duplicate attribute '${names.names[nameId]}'`);
+    this.attrSeen[nameId] = n + 1;
+    if (this.acount - first >= this.maxAttributes) {
+      throw new ScribeError(
+        'NOT_OLD_WORLD_SAVE',
+        `An element of the archive's XML has more than ${this.maxAttributes.toLocaleString('en')} attributes; no Old World save does.`,
+      );
+    }
     const a = this.acount;
     if (a === this.acap) this.growAttrs();
     this.acount = a + 1;

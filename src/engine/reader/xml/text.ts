@@ -26,7 +26,33 @@ export function prepareXmlBytes(input: Buffer | Uint8Array): XmlBytes {
     const { line, column } = lineColumn(bytes, firstInvalidUtf8(bytes));
     throw new ScribeError('XML_MALFORMED', `The save's XML is not valid UTF-8 (line ${line}, column ${column}).`, { line, column });
   }
+  if (!ascii) refuseNonCharacters(bytes);
   return { bytes, ascii };
+}
+
+/** EF BF: the first two bytes of U+FFC0..U+FFFF in UTF-8. */
+const FFXX = Buffer.from([0xef, 0xbf]);
+
+/**
+ * U+FFFE and U+FFFF are no XML characters (as `&#xFFFE;` is refused by the
+ * scanner): one search for their rare two-byte prefix finds them.
+ */
+function refuseNonCharacters(bytes: Buffer): void {
+  for (let i = bytes.indexOf(FFXX); i !== -1; i = bytes.indexOf(FFXX, i + 2)) {
+    const last = bytes[i + 2];
+    if (last === 0xbe || last === 0xbf) {
+      const { line, column } = lineColumn(bytes, i);
+      const cp = last === 0xbe ? 'FFFE' : 'FFFF';
+      throw new ScribeError(
+        'XML_MALFORMED',
+        `The save's XML holds the character U+${cp}, which XML does not allow (line ${line}, column ${column}).`,
+        {
+          line,
+          column,
+        },
+      );
+    }
+  }
 }
 
 /** 1-based line and column (in characters) of byte offset `pos`. */

@@ -6,8 +6,18 @@
  * Text and attribute values stay byte ranges until asked for.
  */
 import type { Buffer } from 'node:buffer';
+import { ScribeError } from '../../errors.js';
 import { decodeRefs } from './entities.js';
 import { InternTable } from './names.js';
+import { lineColumn } from './text.js';
+
+/**
+ * Every integer a save holds lands in a 32-bit column (DuckDB's INTEGER;
+ * the game itself writes .NET ints), so one outside this range is refused
+ * when read instead of failing, or not, depending on the database.
+ */
+export const INT32_MIN = -2147483648;
+export const INT32_MAX = 2147483647;
 
 /** Content holds `&...;` references. */
 export const F_REFS = 1;
@@ -95,12 +105,61 @@ export class XmlTree {
 
   /**
    * Integer text of a leaf, parsed straight from the source (no string);
-   * null when absent, empty or not a safe integer.
+   * null when absent, empty or not an integer. An integer outside the
+   * 32-bit range is refused (INVALID_VALUE, see INT32_MIN).
    */
   int(n: number): number | null {
     if (n === NONE || n + 1 < this.end[n]) return null;
-    if (this.flags[n] !== 0) return parseIntStrict(this.text(n), 0, -1);
-    return parseIntBytes(this.bytes, this.contentStart[n], this.contentEnd[n]);
+    const s = this.contentStart[n];
+    const e = this.contentEnd[n];
+    // Nine characters or fewer cannot leave the range: the hot path stays as lean as before.
+    if (this.flags[n] === 0 && e - s <= 9) return parseIntBytes(this.bytes, s, e);
+    const v = this.flags[n] !== 0 ? parseIntStrict(this.text(n), 0, -1) : parseIntBytes(this.bytes, s, e);
+    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(`<${this.name(n)}>`, this.text(n), s);
+    return v;
+  }
+
+  private outOfRange(what: string, raw: string, pos: number): never {
+    const { line, column } = lineColumn(this.bytes, pos);
+    const value = raw.trim().slice(0, 40);
+    throw new ScribeError(
+      'INVALID_VALUE',
+      `The save's ${what} value ${value} is out of range (line ${line}): saves hold whole numbers from ${INT32_MIN} to ${INT32_MAX}.`,
+      { field: what.replace(/[<>]/g, ''), line, column },
+    );
+  }
+
+  /** Per name id: 1 + the last element whose children uniqueChildren() saw with that name. */
+  private childStamp: Int32Array | null = null;
+
+  /**
+   * Throws INVALID_VALUE when two children of `n` share a name. In a keyed
+   * map (`<YieldStockpile>`, `<PointsHistory>`, `<OwnerHistory>`...) the
+   * child's name is the key, so a repeat is a repeated row: SQLite's key
+   * refuses it, DuckDB (no keys) keeps both.
+   */
+  uniqueChildren(n: number): void {
+    // The name table is complete once the scan is done, so one array serves every call.
+    const stamp = (this.childStamp ??= new Int32Array(this.names.length));
+    const mark = n + 1;
+    const stop = this.end[n];
+    for (let c = n + 1; c < stop; c = this.end[c]) {
+      const id = this.nameOf[c];
+      if (stamp[id] === mark) this.repeated(n, c);
+      stamp[id] = mark;
+    }
+  }
+
+  /** INVALID_VALUE: child `c` of `parent` repeats an earlier one. */
+  repeated(parent: number, c: number): never {
+    const { line, column } = lineColumn(this.bytes, this.contentStart[c]);
+    const child = this.name(c);
+    const owner = this.name(parent);
+    throw new ScribeError('INVALID_VALUE', `The save lists <${child}> twice in one <${owner}> (line ${line}).`, {
+      field: `${owner}/${child}`,
+      line,
+      column,
+    });
   }
 
   /** Bytes [s, e) decoded (valid UTF-8 was checked once for the whole document). */
@@ -150,11 +209,16 @@ export class XmlTree {
     return f & A_REFS ? decodeRefs(raw) : raw;
   }
 
+  /** Like int(), for an attribute. */
   attrInt(n: number, name: string): number | null {
     const a = this.attrIndex(n, name);
     if (a === NONE) return null;
-    if (this.attrFlags[a]) return parseIntStrict(this.attrValue(a), 0, -1);
-    return parseIntBytes(this.bytes, this.attrStart[a], this.attrEnd[a]);
+    const s = this.attrStart[a];
+    const e = this.attrEnd[a];
+    if (this.attrFlags[a] === 0 && e - s <= 9) return parseIntBytes(this.bytes, s, e);
+    const v = this.attrFlags[a] ? parseIntStrict(this.attrValue(a), 0, -1) : parseIntBytes(this.bytes, s, e);
+    if (v !== null && (v > INT32_MAX || v < INT32_MIN)) this.outOfRange(name, this.attrValue(a), s);
+    return v;
   }
 }
 
@@ -231,9 +295,10 @@ function safeBigBytes(b: Uint8Array, p: number, e: number, neg: boolean): number
   return safeBig(digits, neg);
 }
 
-function safeBig(digits: string, neg: boolean): number | null {
-  const v = Number(digits);
-  return Number.isSafeInteger(v) ? (neg ? -v : v) : null;
+/** All digits, but many: the value, or +-Infinity beyond the safe range (so callers see it is out of range, not absent). */
+function safeBig(digits: string, neg: boolean): number {
+  const v = Number.isSafeInteger(Number(digits)) ? Number(digits) : Infinity;
+  return neg ? -v : v;
 }
 
 function isSpace(c: number): boolean {
