@@ -9,10 +9,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shardOf } from '../../src/engine/pipeline/shard';
 import { tableSpecs } from '../../src/engine/store';
+import { generateSave, writeSaveZip } from '../fixtures/generate';
 import { writeHostileSet } from '../fixtures/hostile';
 import { cliEntry, tempDir, writeCorpus } from '../pipeline/helpers';
-import { analyst, count, csvAs, sqlText } from './helpers';
+import { analyst, count, csvAs, rows, sqlText } from './helpers';
 
 let dir: string;
 const tables = ['saves', ...tableSpecs.map((s) => s.table)];
@@ -137,6 +139,63 @@ describe('sharded import', () => {
           expect(await count(conn, `SELECT count(*) FROM (SELECT * FROM ${p} EXCEPT ALL SELECT * FROM ${csv})`), `${lib} ${table}`).toBe(0);
         }
       }
+    } finally {
+      close();
+    }
+  });
+});
+
+/** The SQL blocks of docs/scale.md: the doc's queries are the ones tested. */
+async function docSql(): Promise<{ union: string; dedupe: string }> {
+  const doc = await fs.readFile(path.resolve('docs/scale.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const dedupeAt = doc.indexOf('<!-- tested: dedupe');
+  const dedupe = [...doc.matchAll(/```sql\n([\s\S]*?)```/g)].find((m) => m.index > dedupeAt)![1]!;
+  return { union: blocks.find((b) => b.includes('CREATE VIEW saves'))!, dedupe };
+}
+
+describe('the queries of docs/scale.md', () => {
+  it('read the union of the shards, and keep one save per game and turn when shards each took another file of it', async () => {
+    const { union, dedupe } = await docSql();
+    // Two different files of one game and turn, on different shards of some N.
+    const twins = path.join(dir, 'twins');
+    await fs.mkdir(twins);
+    const gameId = '00000000-0000-4000-8000-0000000d0b1e';
+    const a = path.join(twins, 'a.zip');
+    const b = path.join(twins, 'b.zip');
+    await writeSaveZip(a, generateSave({ scale: 'small', seed: 5000, gameId }).xml);
+    await writeSaveZip(b, generateSave({ scale: 'small', seed: 5001, gameId }).xml);
+    const { createHash } = await import('node:crypto');
+    const sha = async (f: string) =>
+      createHash('sha256')
+        .update(await fs.readFile(f))
+        .digest('hex');
+    const [ha, hb] = [await sha(a), await sha(b)];
+    const n = [2, 3, 4, 5, 6, 7, 8].find((k) => shardOf(ha, k) !== shardOf(hb, k))!;
+    const exportsDir = path.join(dir, 'twin-exports');
+    for (const k of [shardOf(ha, n), shardOf(hb, n)]) {
+      const lib = path.join(dir, `twins-${k}.sqlite`);
+      const imported = await scribe('import', twins, '--db', lib, '--shard', `${k}/${n}`, '--json');
+      expect(imported.code, imported.stderr).toBe(0);
+      const exported = await scribe('export', '--format', 'parquet', '--out', path.join(exportsDir, `machine-${k}`), '--db', lib, '--json');
+      expect(exported.code, exported.stderr).toBe(0);
+    }
+    const { conn, close } = await analyst();
+    try {
+      for (const statement of union
+        .replaceAll("'/exports/*/", `'${exportsDir}/*/`)
+        .split(';')
+        .filter((t) => t.trim())) {
+        await conn.run(statement);
+      }
+      expect(await count(conn, `SELECT count(*) FROM saves WHERE game_id = ${sqlText(gameId)}`)).toBe(2);
+      for (const statement of dedupe.split(';').filter((t) => t.trim())) await conn.run(statement);
+      const kept = await rows(conn, 'SELECT save_sha256 FROM kept');
+      expect(kept).toEqual([{ save_sha256: [ha, hb].sort()[0] }]);
+      const players = await count(conn, 'SELECT count(*) FROM players_kept');
+      expect(players).toBeGreaterThan(0);
+      expect(await count(conn, `SELECT count(DISTINCT save_sha256) FROM players_kept`)).toBe(1);
+      expect(players).toBeLessThan(await count(conn, 'SELECT count(*) FROM players'));
     } finally {
       close();
     }
