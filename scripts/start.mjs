@@ -37,7 +37,7 @@ console.log(
 let imported = run(process.execPath, ['scripts/scribe.mjs', 'import', ...(args.length > 0 ? args : ['--game-folders'])]);
 if (imported === 2 && args.length === 0) {
   // No save folder on this computer: with an empty library, try Scribe on its sample saves (it checks both itself).
-  console.log('\nNothing to import yet: pass folders of saves, e.g. `npm start -- ~/saves`.');
+  console.log('\nSo Scribe shows what it does on sample saves it makes itself (your own: `npm start -- ~/saves`).');
   imported = run(process.execPath, ['scripts/scribe.mjs', 'samples', '--if-empty']);
   console.log('');
 }
