@@ -48,14 +48,20 @@ test.describe('Scribe desktop app (real Electron)', () => {
   test('imports a folder through the native dialog, reports every file, and shows the save with its chart', async () => {
     const folder = path.join(scratch, 'Saves');
     await fs.mkdir(folder, { recursive: true });
-    for (const [name, seed] of [['A-T20.zip', 1], ['B-T30.zip', 2]] as const) {
+    for (const [name, seed] of [
+      ['A-T20.zip', 1],
+      ['B-T30.zip', 2],
+    ] as const) {
       await writeSaveZip(path.join(folder, name), generateSave({ seed, scale: 'small' }).xml);
     }
     await fs.writeFile(path.join(folder, 'broken.zip'), 'PK\u0003\u0004 not really');
     // The only stand-in: the native folder dialog answers with our folder.
-    await app.evaluate(({ dialog }, picked) => {
-      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: picked })) as typeof dialog.showOpenDialog;
-    }, [folder]);
+    await app.evaluate(
+      ({ dialog }, picked) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: picked })) as typeof dialog.showOpenDialog;
+      },
+      [folder],
+    );
 
     const page = await app.firstWindow();
     await page.getByRole('button', { name: 'Import folder…' }).click();

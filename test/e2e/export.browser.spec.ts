@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { tableSpecs } from '../../src/engine/store';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
+import { expectNoCspViolations, recordCspViolations } from './csp';
 import { startHarness, type Harness } from '../harness/server';
 
 let harness: Harness | null = null;
@@ -16,11 +17,7 @@ let scratch: string;
 
 test.beforeEach(async ({ page }) => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-export-ui-'));
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sourceFile}:${e.lineNumber}`));
-  });
+  await recordCspViolations(page);
   harness = await startHarness();
   const saves = path.join(scratch, 'saves');
   await fs.mkdir(saves);
@@ -31,9 +28,7 @@ test.beforeEach(async ({ page }) => {
     .toBe(true);
 });
 test.afterEach(async ({ page }) => {
-  if (page.url().startsWith('http')) {
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-  }
+  await expectNoCspViolations(page);
   await harness?.close();
   harness = null;
   await fs.rm(scratch, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { sampleSetOutcome, samplesFolder } from '../../src/engine/samples';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
+import { expectNoCspViolations, recordCspViolations } from './csp';
 import { startHarness, type Harness } from '../harness/server';
 
 let harness: Harness | null = null;
@@ -17,17 +18,10 @@ let scratch: string;
 
 test.beforeEach(async ({ page }) => {
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-samples-ui-'));
-  // The app runs under a strict Content-Security-Policy: record any violation.
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sourceFile}:${e.lineNumber}`));
-  });
+  await recordCspViolations(page);
 });
 test.afterEach(async ({ page }) => {
-  if (page.url().startsWith('http')) {
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-  }
+  await expectNoCspViolations(page);
   await harness?.close();
   harness = null;
   await fs.rm(scratch, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { failureAdvice } from '../../src/shared/errors';
 import type { FileResult } from '../../src/shared/import';
 import type { Settings } from '../../src/shared/settings';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
+import { expectNoCspViolations, recordCspViolations } from './csp';
 import { startHarness, type Harness } from '../harness/server';
 
 let harness: Harness;
@@ -19,17 +20,10 @@ let scratch: string;
 test.beforeEach(async ({ page }) => {
   harness = await startHarness();
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-ui-'));
-  // The app runs under a strict Content-Security-Policy (no inline scripts or styles): record any violation.
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.sourceFile}:${e.lineNumber}`));
-  });
+  await recordCspViolations(page);
 });
 test.afterEach(async ({ page }) => {
-  if (page.url().startsWith('http')) {
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
-  }
+  await expectNoCspViolations(page);
   await harness?.close();
   await fs.rm(scratch, { recursive: true, force: true });
 });

@@ -3,12 +3,11 @@
  * built CLI in its own process, with a home folder holding no Old World save
  * folder.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleSetOutcome, samplesFolder } from '../../src/engine/samples';
-import { cliEntry, tempDir, writeCorpus } from '../pipeline/helpers';
+import { runCli, tempDir, writeCorpus, type CliRun } from '../pipeline/helpers';
 
 let dir: string;
 
@@ -22,31 +21,13 @@ afterEach(async () => {
 
 const dataDir = (): string => path.join(dir, 'data');
 
-function scribe(...args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const home = path.join(dir, 'home');
-    const child = spawn(process.execPath, [cliEntry, ...args], {
-      env: {
-        ...process.env,
-        SCRIBE_DATA_DIR: dataDir(),
-        HOME: home,
-        XDG_CONFIG_HOME: path.join(home, '.config'),
-        XDG_DATA_HOME: path.join(home, '.local', 'share'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-      resolve({ code, lines, stderr });
-    });
+function scribe(...args: string[]): Promise<CliRun> {
+  const home = path.join(dir, 'home');
+  return runCli(args, {
+    SCRIBE_DATA_DIR: dataDir(),
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
   });
 }
 

@@ -38,7 +38,12 @@ describe('backend switch', () => {
   it('gives the library file the new backend’s extension unless a path is given', () => {
     const base = defaultSettings('/data');
     expect(withBackendExtension({ ...base, backend: 'duckdb' }, base, { backend: 'duckdb' }).databasePath).toBe('/data/scribe.duckdb');
-    expect(withBackendExtension({ ...base, backend: 'duckdb', databasePath: '/x/lib.db' }, base, { backend: 'duckdb', databasePath: '/x/lib.db' }).databasePath).toBe('/x/lib.db');
+    expect(
+      withBackendExtension({ ...base, backend: 'duckdb', databasePath: '/x/lib.db' }, base, {
+        backend: 'duckdb',
+        databasePath: '/x/lib.db',
+      }).databasePath,
+    ).toBe('/x/lib.db');
   });
 });
 
@@ -60,7 +65,9 @@ describe('the service’s settings', () => {
     await fs.writeFile(blocker, 'not a folder');
     await expect(s.handlers.setSettings({ databasePath: path.join(blocker, 'lib.sqlite') })).rejects.toThrow(/cannot be used/);
     expect(await s.handlers.getSettings()).toEqual(before);
-    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'data', 'settings.json'), 'utf8').catch(() => '{}')) as { databasePath?: string };
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'data', 'settings.json'), 'utf8').catch(() => '{}')) as {
+      databasePath?: string;
+    };
     expect(onDisk.databasePath ?? before.databasePath).toBe(before.databasePath);
     expect((await s.handlers.listSaves({})).total).toBe(0);
   });

@@ -5,7 +5,6 @@
  * Parquet and CSV, and DuckDB finding that the union of the shards holds
  * exactly the rows of the whole import, table by table, value by value.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { shardOf } from '../../src/engine/pipeline/shard';
 import { tableSpecs } from '../../src/engine/store';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
 import { writeHostileSet } from '../fixtures/hostile';
-import { cliEntry, tempDir, writeCorpus } from '../pipeline/helpers';
+import { runCli, tempDir, writeCorpus, type CliRun } from '../pipeline/helpers';
 import { analyst, count, csvAs, rows, sqlText } from './helpers';
 
 let dir: string;
@@ -22,29 +21,7 @@ const libraries = ['whole', 'shard-1', 'shard-2', 'shard-3'] as const;
 type Library = (typeof libraries)[number];
 const runs = new Map<Library, Record<string, unknown>[]>();
 
-function scribe(...args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliEntry, ...args], {
-      env: { ...process.env, SCRIBE_DATA_DIR: path.join(dir, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stderr,
-        lines: stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      }),
-    );
-  });
-}
+const scribe = (...args: string[]): Promise<CliRun> => runCli(args, { SCRIBE_DATA_DIR: path.join(dir, 'data') });
 
 const db = (lib: Library): string => path.join(dir, `${lib}.sqlite`);
 const out = (lib: Library, format: string): string => path.join(dir, 'exports', lib, format);

@@ -3,11 +3,10 @@
  * CLI in its own process, real worker processes, a real database file. The
  * JSON lines and the `show` keys are what other tools read.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliEntry, tempDir, writeCorpus } from './helpers';
+import { runCli, tempDir, writeCorpus, type CliRun } from './helpers';
 
 let dir: string;
 
@@ -18,34 +17,8 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-interface Ran {
-  code: number | null;
-  lines: Record<string, unknown>[];
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI to its end with output not on a terminal (so JSON lines even without --json where noted). */
-function scribe(...args: string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliEntry, ...args], {
-      env: { ...process.env, SCRIBE_DATA_DIR: path.join(dir, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-      resolve({ code, lines, stdout, stderr });
-    });
-  });
-}
+/** The CLI with this test's data folder. */
+const scribe = (...args: string[]): Promise<CliRun> => runCli(args, { SCRIBE_DATA_DIR: path.join(dir, 'data') });
 
 describe('scribe import / list / show', () => {
   it('prints one line per candidate file and a summary, lists the saves, and shows one with the stable keys', async () => {

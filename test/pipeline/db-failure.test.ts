@@ -21,7 +21,7 @@ import { Importer } from '../../src/engine/importer';
 import type { ImportRetrying } from '../../src/engine/pipeline/run-import';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { SqliteStore } from '../../src/engine/store';
-import { Recorder, cliEntry, expectCompleteSaves, tempDir, workerEntry, writeCorpus, type CorpusFile } from './helpers';
+import { Recorder, expectCompleteSaves, runCli, tempDir, workerEntry, writeCorpus, type CliRun, type CorpusFile } from './helpers';
 
 let dir: string;
 let saves: string;
@@ -204,29 +204,7 @@ function canMountTmpfs(): boolean {
   }
 }
 
-function runCli(args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliEntry, ...args], {
-      env: { ...process.env, SCRIBE_DATA_DIR: path.join(dir, 'data') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stderr,
-        lines: stdout
-          .split('\n')
-          .filter((l) => l !== '')
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      }),
-    );
-  });
-}
+const scribe = (args: string[]): Promise<CliRun> => runCli(args, { SCRIBE_DATA_DIR: path.join(dir, 'data') });
 
 describe('scribe import on a disk that fills', () => {
   const mountable = canMountTmpfs();
@@ -238,7 +216,7 @@ describe('scribe import on a disk that fills', () => {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2000k', 'tmpfs', mnt]);
       try {
         const db = path.join(mnt, 'lib.sqlite');
-        const ran = await runCli(['import', saves, '--db', db, '--workers', '2', '--json']);
+        const ran = await scribe(['import', saves, '--db', db, '--workers', '2', '--json']);
         expect(ran.code, ran.stderr).toBe(2);
         expect(ran.stderr).not.toMatch(/\n\s+at |Unhandled|Error:/);
         const summaries = ran.lines.filter((l) => l.type === 'summary');
@@ -248,7 +226,7 @@ describe('scribe import on a disk that fills', () => {
         expect(ran.lines.filter((l) => l.type === 'file' && l.status === 'failed')).toEqual([]);
 
         execFileSync('mount', ['-o', 'remount,size=64m', mnt]);
-        const resumed = await runCli(['resume', '--db', db, '--json']);
+        const resumed = await scribe(['resume', '--db', db, '--json']);
         expect(resumed.code, resumed.stderr).toBe(0);
         const handle = new BetterSqlite(db, { readonly: true });
         try {

@@ -34,7 +34,12 @@ describe('discover', () => {
     await put('.git/x.zip');
     await put('Thumbs.db', 'x');
     const { candidates, notices } = await discover([root]);
-    expect(candidates.map((c) => path.relative(root, c.path))).toEqual(['a.ZIP', 'b.zip', 'match_412345678_tiglath', path.join('nested', 'deeper', 'c.zip')]);
+    expect(candidates.map((c) => path.relative(root, c.path))).toEqual([
+      'a.ZIP',
+      'b.zip',
+      'match_412345678_tiglath',
+      path.join('nested', 'deeper', 'c.zip'),
+    ]);
     expect(notices).toEqual([]);
     expect(candidates[0]!.size).toBe(zipBytes.length);
   });

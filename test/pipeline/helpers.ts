@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,12 +29,22 @@ export interface CorpusFile {
 }
 
 /** Writes `count` small saves of distinct games into `dir`. */
-export async function writeCorpus(dir: string, count: number, options: Partial<GenerateOptions> = {}, prefix = 'save'): Promise<CorpusFile[]> {
+export async function writeCorpus(
+  dir: string,
+  count: number,
+  options: Partial<GenerateOptions> = {},
+  prefix = 'save',
+): Promise<CorpusFile[]> {
   await fs.mkdir(dir, { recursive: true });
   const files: CorpusFile[] = [];
   for (let i = 0; i < count; i++) {
     const seed = (options.seed ?? 1000) + i;
-    const { xml, expected } = generateSave({ scale: 'small', ...options, seed, gameId: options.gameId ?? `00000000-0000-4000-8000-${String(seed).padStart(12, '0')}` });
+    const { xml, expected } = generateSave({
+      scale: 'small',
+      ...options,
+      seed,
+      gameId: options.gameId ?? `00000000-0000-4000-8000-${String(seed).padStart(12, '0')}`,
+    });
     const file = path.join(dir, `${prefix}-${String(i).padStart(3, '0')}.zip`);
     await writeSaveZip(file, xml);
     files.push({ path: file, gameId: expected.meta.gameId, turn: expected.meta.turn, tableCounts: countsByTable(expected.counts) });
@@ -75,8 +86,37 @@ export async function expectCompleteSaves(store: Store, corpus: CorpusFile[]): P
     const detail = await store.saveDetail(item.saveId);
     const counts = Object.fromEntries(Object.entries(detail!.counts).filter(([table]) => table in source.tableCounts));
     if (JSON.stringify(counts) !== JSON.stringify(source.tableCounts)) {
-      throw new Error(`Save ${item.saveId} (${source.path}) is partial: ${JSON.stringify(counts)} vs ${JSON.stringify(source.tableCounts)}`);
+      throw new Error(
+        `Save ${item.saveId} (${source.path}) is partial: ${JSON.stringify(counts)} vs ${JSON.stringify(source.tableCounts)}`,
+      );
     }
   }
   return page.total;
+}
+
+export interface CliRun {
+  code: number | null;
+  /** Standard output's JSON lines. */
+  lines: Record<string, unknown>[];
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI to its end with output not on a terminal (so JSON lines), in `env` on top of this process's. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliEntry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const lines = stdout
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      resolve({ code, lines, stdout, stderr });
+    });
+  });
 }

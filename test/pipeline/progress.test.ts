@@ -10,7 +10,17 @@ describe('ProgressTracker', () => {
     t.ended({ runId: 'run', path: '/a.zip', status: 'imported', saveId: 1, gameName: 'g', turn: 3 }, 100);
     t.ended({ runId: 'run', path: '/b.zip', status: 'failed', code: 'NOT_A_ZIP', message: 'm', advice: 'a' }, 50);
     const s = t.snapshot(3000);
-    expect(s).toMatchObject({ filesTotal: 10, imported: 1, failed: 1, skipped: 0, remaining: 8, bytesDone: 150, bytesTotal: 1000, inFlight: [], elapsedMs: 3000 });
+    expect(s).toMatchObject({
+      filesTotal: 10,
+      imported: 1,
+      failed: 1,
+      skipped: 0,
+      remaining: 8,
+      bytesDone: 150,
+      bytesTotal: 1000,
+      inFlight: [],
+      elapsedMs: 3000,
+    });
     expect(s.savesPerSecond).toBeCloseTo(1);
     expect(s.etaSeconds).toBeCloseTo(8);
   });
@@ -27,7 +37,11 @@ describe('Throttle', () => {
   it('fires at most once per interval and delivers the last request on flush', () => {
     let now = 0;
     let fired = 0;
-    const throttle = new Throttle(100, () => fired++, () => now);
+    const throttle = new Throttle(
+      100,
+      () => fired++,
+      () => now,
+    );
     throttle.request();
     throttle.request();
     now = 50;
