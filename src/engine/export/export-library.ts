@@ -142,7 +142,9 @@ function selectSql(table: ExportTable, tableRef: string, savesRef: string, castA
     return castAll ? `CAST(${e} AS ${c.type}) AS ${quoteIdent(c.name)}` : `${e} AS ${quoteIdent(c.name)}`;
   });
   const from = isSaves ? `${tableRef} t` : `${tableRef} t JOIN ${savesRef} s ON s.id = t.save_id`;
-  return `SELECT ${exprs.join(', ')} FROM ${from} ORDER BY ${isSaves ? 't.id' : 't.save_id'}`;
+  // No ORDER BY: rows are stored save by save, and DuckDB keeps that order through the scan and the join's probe
+  // side (preserve_insertion_order); a sort would hold the largest table in memory and make it grow with the library.
+  return `SELECT ${exprs.join(', ')} FROM ${from}`;
 }
 
 function copyOptions(format: ExportFormat): string {
@@ -175,7 +177,7 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportSumma
   await fs.mkdir(options.outDir, { recursive: true });
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-export-'));
   try {
-    const memory = options.memoryLimitMB ?? 256;
+    const memory = options.memoryLimitMB ?? 128;
     const tables =
       options.backend === 'duckdb' ? await exportFromDuckDb(options, tempDir, memory) : await exportFromSqlite(options, tempDir, memory);
     return { format: options.format, outDir: options.outDir, tables, durationMs: performance.now() - started };
@@ -212,28 +214,50 @@ function sqliteTables(db: Database.Database): ExportTable[] {
   });
 }
 
+/**
+ * Rows staged in memory before they are written out as one part file: what
+ * bounds the export's memory. DuckDB holds a table's appended rows in memory
+ * until they are written; staged whole, the largest table set the peak and
+ * it grew with the library (measured: ~0.9 MB more per save).
+ */
+const partRows = 1 << 18;
+
 async function exportFromSqlite(options: ExportOptions, tempDir: string, memoryLimitMB: number): Promise<ExportedTable[]> {
   const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
-  const instance = await DuckDBInstance.create(path.join(tempDir, 'stage.duckdb'), duckConfig(tempDir, memoryLimitMB));
+  const instance = await DuckDBInstance.create(':memory:', duckConfig(tempDir, memoryLimitMB));
   const conn = await instance.connect();
   try {
     const tables = sqliteTables(db);
+    // Every table takes its rows' identity from here: a few columns of each save, kept for the whole export.
+    await conn.run(`CREATE TABLE ids (id BIGINT, game_id VARCHAR, turn BIGINT, sha256 VARCHAR)`);
     const done: ExportedTable[] = [];
     for (const [tableIndex, table] of tables.entries()) {
       aborted(options.signal);
       const progress = (rowsDone: number): void =>
         options.onProgress?.({ table: table.name, tableIndex, tables: tables.length, rowsDone, rowsTotal: table.rows });
       progress(0);
-      // `saves` comes first and stays staged: every other table takes its identity from it.
-      const stage = table.name === 'saves' ? 'saves_stage' : 'stage';
-      await conn.run(`CREATE TABLE ${stage} (${table.own.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
-      const rows = await stageSqliteTable(db, conn, table, stage, options.signal, progress);
-      const file = await copyTo(conn, selectSql(table, stage, 'saves_stage', false), options.format, options.outDir, table.name);
-      if (stage === 'stage') {
-        // Dropped and checkpointed so the staging file gives its blocks back before the next table.
+      const partsDir = path.join(tempDir, table.name);
+      await fs.mkdir(partsDir);
+      const createStage = `CREATE TABLE stage (${table.own.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`;
+      await conn.run(createStage);
+      let parts = 0;
+      const writePart = async (): Promise<void> => {
+        if (table.name === 'saves') await conn.run(`INSERT INTO ids SELECT id, game_id, turn, sha256 FROM stage`);
+        const part = path.join(partsDir, `part-${String(parts++).padStart(6, '0')}.parquet`);
+        await conn.run(`COPY (${selectSql(table, 'stage', 'ids', false)}) TO ${quoteText(part)} (FORMAT parquet, COMPRESSION snappy)`);
         await conn.run(`DROP TABLE stage`);
-        await conn.run(`CHECKPOINT`);
-      }
+        await conn.run(createStage);
+      };
+      const rows = await stageSqliteTable(db, conn, table, options.signal, progress, writePart);
+      const file = await copyTo(
+        conn,
+        `SELECT * FROM read_parquet(${quoteText(path.join(partsDir, '*.parquet'))})`,
+        options.format,
+        options.outDir,
+        table.name,
+      );
+      await conn.run(`DROP TABLE stage`);
+      await fs.rm(partsDir, { recursive: true, force: true });
       progress(rows);
       done.push({ table: table.name, file, rows });
     }
@@ -245,14 +269,18 @@ async function exportFromSqlite(options: ExportOptions, tempDir: string, memoryL
   }
 }
 
-/** Streams one SQLite table into a staging table, a vector of rows at a time, column by column. */
+/**
+ * Streams one SQLite table into the `stage` table, a vector of rows at a
+ * time, column by column; every `partRows` rows (and at the end) `writePart`
+ * writes what is staged to a part file and empties the stage.
+ */
 async function stageSqliteTable(
   db: Database.Database,
   conn: DuckDBConnection,
   table: ExportTable,
-  stage: string,
   signal: AbortSignal | undefined,
   progress: (rows: number) => void,
+  writePart: () => Promise<void>,
 ): Promise<number> {
   const select = `SELECT ${table.own.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table.name)}`;
   const types = table.own.map((c) => duckType[c.type]);
@@ -262,18 +290,28 @@ async function stageSqliteTable(
     if (c.type === 'BIGINT') return (v) => (v === null || typeof v === 'bigint' ? v : BigInt(v as number));
     return null;
   });
-  const appender = await conn.createAppender(stage);
   const width = table.own.length;
   const cells: unknown[][] = Array.from({ length: width }, () => new Array<unknown>(vectorRows));
+  let appender = await conn.createAppender('stage');
   let n = 0;
   let total = 0;
+  let staged = 0;
   const flush = (): void => {
     if (n === 0) return;
     const chunk = DuckDBDataChunk.create(types, n);
     for (let c = 0; c < width; c++) chunk.setColumnValues(c, (n === vectorRows ? cells[c]! : cells[c]!.slice(0, n)) as never);
     appender.appendDataChunk(chunk);
     total += n;
+    staged += n;
     n = 0;
+  };
+  const part = async (): Promise<void> => {
+    flush();
+    appender.flushSync();
+    appender.closeSync();
+    await writePart();
+    staged = 0;
+    appender = await conn.createAppender('stage');
   };
   // A save's rows in one call: ~15% cheaper than a row at a time through iterate(), and a save's rows are few
   // enough to hold. Every table is keyed (or indexed) by save_id first, so each call is one range scan.
@@ -304,12 +342,16 @@ async function stageSqliteTable(
         if (++n === vectorRows) flush();
       }
       aborted(signal);
-      progress(total);
+      progress(total + n);
+      if (staged + n >= partRows) await part();
     }
-    flush();
-    appender.flushSync();
+    if (staged + n > 0 || total === 0) await part();
   } finally {
-    appender.closeSync();
+    try {
+      appender.closeSync();
+    } catch {
+      // Already closed by a part that failed: its error is the one to report.
+    }
   }
   return total;
 }
