@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import type { EventSink, RequestHandlers } from '../shared/contract.js';
-import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
+import type { AppInfo, WatchStatus } from '../shared/settings.js';
 import { ScribeRequestError } from '../shared/request-errors.js';
 import { exportJobs } from './export/export-job.js';
-import { Importer } from './importer.js';
+import { createImporter, reconfigureImporter } from './compose.js';
+import type { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
 import { openStore, type Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
@@ -49,8 +50,6 @@ export interface ScribeService {
   close(): Promise<void>;
 }
 
-const maxXmlBytes = (s: Settings): number => s.maxXmlMB * 1024 * 1024;
-
 /**
  * Serves the whole contract on top of the engine. Both the Electron main
  * process and the browser test harness use this, so what the tests exercise
@@ -60,22 +59,18 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   const settings = await SettingsStore.open(host.dataDir);
   let store = await openStore(settings.get().databasePath, { backend: settings.get().backend });
 
-  const importer = new Importer(
-    {
-      store,
-      spawn: host.spawnWorker,
-      workerEntry: host.workerEntry,
-      workers: settings.get().workers,
-      maxXmlBytes: maxXmlBytes(settings.get()),
-      fileTimeoutMs: host.fileTimeoutMs,
-    },
-    {
+  const importer = createImporter(settings.get(), {
+    store,
+    spawn: host.spawnWorker,
+    workerEntry: host.workerEntry,
+    fileTimeoutMs: host.fileTimeoutMs,
+    listener: {
       started: (e) => host.emit('importStarted', e),
       progress: (p) => host.emit('importProgress', p),
       file: (r) => host.emit('fileResult', r),
       finished: (s) => host.emit('importFinished', s),
     },
-  );
+  });
 
   const watching = host.watch !== false;
   const watcher = new WatchService({ importer, timings: host.watchTimings, onStatus: () => void pushWatchStatus() });
@@ -167,7 +162,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         if (watching) void watcher.refresh();
       }
       const after = await settings.update(patch);
-      importer.configure({ workers: after.workers, maxXmlBytes: maxXmlBytes(after) });
+      reconfigureImporter(importer, after);
       if (JSON.stringify(after.watchFolders) !== JSON.stringify(before.watchFolders)) {
         watchFolders(after.watchFolders);
         void pushWatchStatus();
