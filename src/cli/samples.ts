@@ -5,7 +5,7 @@
  * the library is empty and no save folder is found.
  */
 import path from 'node:path';
-import { Importer } from '../engine/importer.js';
+import { createImporter } from '../engine/compose.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import { removeSamples, sampleSetOutcome, samplesFolder, writeSamples } from '../engine/samples/index.js';
 import type { SettingsStore } from '../engine/settings-store.js';
@@ -50,9 +50,9 @@ export async function samplesCommand(o: SamplesOptions): Promise<number> {
     );
     const s = settings.get();
     const reporter = createReporter(o.json ? 'json' : 'tty');
-    const importer = new Importer(
-      { store, spawn: forkSpawner, workerEntry: o.workerEntry, workers: o.workers ?? s.workers, maxXmlBytes: s.maxXmlMB * 1024 * 1024 },
-      reporter.listener,
+    const importer = createImporter(
+      { ...s, workers: o.workers ?? s.workers },
+      { store, spawn: forkSpawner, workerEntry: o.workerEntry, listener: reporter.listener },
     );
     const { summary } = await importer.run('import', [folder]).done;
     reporter.summary(summary);

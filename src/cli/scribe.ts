@@ -10,7 +10,7 @@ import { dataDir } from '../engine/data-dir.js';
 import { SettingsStore } from '../engine/settings-store.js';
 import { openStore, type Store } from '../engine/store/index.js';
 import { LibraryError } from '../engine/store/library-error.js';
-import { Importer } from '../engine/importer.js';
+import { createImporter } from '../engine/compose.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
 import type { ImportKind } from '../shared/import.js';
@@ -103,9 +103,9 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     const choices = { replace: options.replace === true, shard: options.shard };
     const json = options.json === true || !process.stdout.isTTY;
     const reporter = createReporter(json ? 'json' : 'tty');
-    const importer = new Importer(
-      { store, spawn: forkSpawner, workerEntry, workers: options.workers ?? s.workers, maxXmlBytes: s.maxXmlMB * 1024 * 1024 },
-      reporter.listener,
+    const importer = createImporter(
+      { ...s, workers: options.workers ?? s.workers },
+      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener },
     );
     // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
     let stoppedWith: number | null = null;

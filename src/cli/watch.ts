@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { exitCodes } from './exit-codes.js';
 import { whenOutputBreaks, writeErr, writeOut } from './output.js';
-import { Importer, type ImporterListener } from '../engine/importer.js';
+import { createImporter } from '../engine/compose.js';
+import type { ImporterListener } from '../engine/importer.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
 import type { SettingsStore } from '../engine/settings-store.js';
 import type { Store } from '../engine/store/index.js';
@@ -68,15 +69,9 @@ export async function watchCommand(o: WatchCommandOptions): Promise<number> {
       else if (summary.error) writeErr(`scribe: ${summary.error}\n`);
     },
   };
-  const importer = new Importer(
-    {
-      store: o.store,
-      spawn: forkSpawner,
-      workerEntry: o.workerEntry,
-      workers: o.workers ?? s.workers,
-      maxXmlBytes: s.maxXmlMB * 1024 * 1024,
-    },
-    listener,
+  const importer = createImporter(
+    { ...s, workers: o.workers ?? s.workers },
+    { store: o.store, spawn: forkSpawner, workerEntry: o.workerEntry, listener },
   );
 
   const reported = new Map<string, string>();

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import type { EventSink, RequestHandlers } from '../shared/contract.js';
-import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
-import { maxCsvChars } from '../shared/export.js';
-import { ScribeError } from './errors.js';
+import type { AppInfo, WatchStatus } from '../shared/settings.js';
+import { ScribeRequestError } from '../shared/request-errors.js';
 import { exportJobs } from './export/export-job.js';
-import { Importer } from './importer.js';
+import { createImporter, reconfigureImporter } from './compose.js';
+import type { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
 import { openStore, type Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
@@ -50,8 +50,6 @@ export interface ScribeService {
   close(): Promise<void>;
 }
 
-const maxXmlBytes = (s: Settings): number => s.maxXmlMB * 1024 * 1024;
-
 /**
  * Serves the whole contract on top of the engine. Both the Electron main
  * process and the browser test harness use this, so what the tests exercise
@@ -61,22 +59,18 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   const settings = await SettingsStore.open(host.dataDir);
   let store = await openStore(settings.get().databasePath, { backend: settings.get().backend });
 
-  const importer = new Importer(
-    {
-      store,
-      spawn: host.spawnWorker,
-      workerEntry: host.workerEntry,
-      workers: settings.get().workers,
-      maxXmlBytes: maxXmlBytes(settings.get()),
-      fileTimeoutMs: host.fileTimeoutMs,
-    },
-    {
+  const importer = createImporter(settings.get(), {
+    store,
+    spawn: host.spawnWorker,
+    workerEntry: host.workerEntry,
+    fileTimeoutMs: host.fileTimeoutMs,
+    listener: {
       started: (e) => host.emit('importStarted', e),
       progress: (p) => host.emit('importProgress', p),
       file: (r) => host.emit('fileResult', r),
       finished: (s) => host.emit('importFinished', s),
     },
-  );
+  });
 
   const watching = host.watch !== false;
   const watcher = new WatchService({ importer, timings: host.watchTimings, onStatus: () => void pushWatchStatus() });
@@ -113,13 +107,6 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   };
   watchFolders(settings.get().watchFolders);
 
-  const paths = (list: unknown): string[] => {
-    if (!Array.isArray(list) || list.some((p) => typeof p !== 'string' || p === '')) {
-      throw new ScribeError('INTERNAL', 'Import needs a list of file or folder paths.');
-    }
-    return list as string[];
-  };
-
   const exports = exportJobs(() => ({ path: settings.get().databasePath, backend: settings.get().backend }), host.emit);
 
   const sampleFolder = samplesFolder(host.dataDir);
@@ -127,7 +114,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
   let samplesBusy = false;
   async function withSamples<T>(what: string, fn: () => Promise<T>): Promise<T> {
     if (importer.running || samplesBusy)
-      throw new ScribeError('INTERNAL', `The sample saves can be ${what} once the current import has finished.`);
+      throw new ScribeRequestError('USAGE', `The sample saves can be ${what} once the current import has finished.`);
     samplesBusy = true;
     try {
       return await fn();
@@ -143,28 +130,30 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     },
     pickFiles: () => host.pickFiles(),
     pickFolders: () => host.pickFolders(),
-    startImport: async (request) => importer.run('import', paths(request?.paths)).started,
+    // Payloads reach these handlers checked against their schemas (serve-request.ts).
+    startImport: async (request) => importer.run('import', request.paths).started,
     cancelImport: async () => ({ cancelled: importer.cancel() }),
     retryFailed: async () => (await importer.retryFailed())?.started ?? null,
     resumeImport: async () => (await importer.resume())?.started ?? null,
     getImportState: () => importer.state(),
-    listSaves: async (query) => markSamplePage(await store.listSaves(query ?? {}), sampleFolder),
+    listSaves: async (query) => markSamplePage(await store.listSaves(query), sampleFolder),
     saveDetail: async (request) => markSampleDetail(await store.saveDetail(request.saveId), sampleFolder),
     deleteSave: async (request) => ({ deleted: await store.deleteSave(request.saveId) }),
-    ledgerHistory: (query) => store.ledgerHistory(query ?? {}),
+    ledgerHistory: (query) => store.ledgerHistory(query),
     getSettings: async () => settings.get(),
     setSettings: async (patch) => {
       const before = settings.get();
-      const wanted = settings.preview(patch ?? {});
+      const wanted = settings.preview(patch);
       if (wanted.databasePath !== before.databasePath || wanted.backend !== before.backend) {
-        if (importer.running) throw new ScribeError('INTERNAL', 'The database cannot be changed while an import is running.');
+        if (importer.running) throw new ScribeRequestError('USAGE', 'The database cannot be changed while an import is running.');
         // Opened before anything is saved: a database that cannot be used leaves the settings as they were.
         let next: Store;
         try {
           next = await openStore(wanted.databasePath, { backend: wanted.backend });
         } catch (err) {
-          const why = err instanceof LibraryError ? err.explanation : err instanceof Error ? err.message : String(err);
-          throw new ScribeError('INTERNAL', `The database ${wanted.databasePath} cannot be used: ${why}`);
+          const cannot = `The database ${wanted.databasePath} cannot be used`;
+          if (err instanceof LibraryError) throw new ScribeRequestError(err.code, `${cannot}: ${err.explanation}`);
+          throw new ScribeRequestError('INTERNAL', `${cannot}: ${err instanceof Error ? err.message : String(err)}`);
         }
         await store.close();
         store = next;
@@ -172,8 +161,8 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         // The new library's ledger knows none of the watched files: offer them all again.
         if (watching) void watcher.refresh();
       }
-      const after = await settings.update(patch ?? {});
-      importer.configure({ workers: after.workers, maxXmlBytes: maxXmlBytes(after) });
+      const after = await settings.update(patch);
+      reconfigureImporter(importer, after);
       if (JSON.stringify(after.watchFolders) !== JSON.stringify(before.watchFolders)) {
         watchFolders(after.watchFolders);
         void pushWatchStatus();
@@ -190,17 +179,14 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     removeSamples: () => withSamples('removed', () => removeSamples(store, sampleFolder)),
     getSampleStatus: () => sampleStatus(store, sampleFolder),
     exportLibrary: async (request) => {
-      if (exports.running) throw new ScribeError('INTERNAL', 'An export is already running; wait until it has finished.');
+      if (exports.running) throw new ScribeRequestError('USAGE', 'An export is already running; wait until it has finished.');
       const outDir = (await host.pickExportFolder?.()) ?? null;
       if (outDir === null) return null;
-      exports.start(request?.format, outDir);
+      exports.start(request.format, outDir);
       return { outDir };
     },
     saveCsv: async (request) => {
-      const { suggestedName, csv } = request ?? {};
-      if (typeof suggestedName !== 'string' || typeof csv !== 'string' || csv.length > maxCsvChars) {
-        throw new ScribeError('INTERNAL', 'Saving a CSV file needs a file name and its text.');
-      }
+      const { suggestedName, csv } = request;
       const file = await host.pickSaveFile?.(suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'scribe.csv');
       if (file == null) return null;
       await fs.writeFile(file, csv, 'utf8');

@@ -5,7 +5,9 @@ import { eventChannel, requestChannel, type Events, type ScribeFiles } from '../
 /**
  * Exposes exactly the contract (and nothing that sends on an arbitrary
  * channel) as `window.scribe`, plus `window.scribeFiles.pathOf` for
- * drag-and-drop, since sandboxed renderers cannot see file paths.
+ * drag-and-drop, since sandboxed renderers cannot see file paths. Each call
+ * resolves to main's outcome as data; the renderer's `unwrapBridge` turns a
+ * refusal into a typed error on its side of the context bridge.
  */
 const bridge = buildBridge(
   (name, request) => ipcRenderer.invoke(requestChannel(name), request),

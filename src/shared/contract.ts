@@ -3,49 +3,57 @@
  * main process through the preload, or the test harness over a WebSocket.
  * Channel names, the bridge object and the handler table are all derived from
  * the two maps below, so adding or changing a call here breaks the compile of
- * every side until each one agrees.
+ * every side until each one agrees. Request payload types come from the
+ * schemas in request-schemas.ts, which main and the harness check every call
+ * against at run time.
  */
-import type { ExportFormat, ExportOutcome, ExportProgress } from './export.js';
+import type * as v from 'valibot';
+import type { ExportOutcome, ExportProgress } from './export.js';
 import type { ImportProgress, ImportStarted, FileResult, ImportSummary, ImportState } from './import.js';
-import type { LedgerPage, LedgerQuery, LibraryDetail, LibraryPage, SampleStatus, SaveListQuery } from './library.js';
+import type { LedgerPage, LibraryDetail, LibraryPage, SampleStatus } from './library.js';
+import type { RequestOutcome } from './request-errors.js';
+import { requestSchemas, type RequestSchemas } from './request-schemas.js';
 import type { AppInfo, Settings, WatchStatus } from './settings.js';
+
+/** What a request's schema lets through: `void` for a request without argument. */
+type In<K extends keyof RequestSchemas> = v.InferOutput<RequestSchemas[K]>;
 
 /** Invoke-style calls: renderer asks, main answers. `void` = no argument. */
 export interface Requests {
-  getAppInfo: { request: void; response: AppInfo };
+  getAppInfo: { request: In<'getAppInfo'>; response: AppInfo };
   /** Native multi-select dialog for archives; [] when cancelled. */
-  pickFiles: { request: void; response: string[] };
+  pickFiles: { request: In<'pickFiles'>; response: string[] };
   /** Native multi-select dialog for folders; [] when cancelled. */
-  pickFolders: { request: void; response: string[] };
-  startImport: { request: { paths: string[] }; response: ImportStarted };
-  cancelImport: { request: void; response: { cancelled: boolean } };
+  pickFolders: { request: In<'pickFolders'>; response: string[] };
+  startImport: { request: In<'startImport'>; response: ImportStarted };
+  cancelImport: { request: In<'cancelImport'>; response: { cancelled: boolean } };
   /** null when nothing failed. */
-  retryFailed: { request: void; response: ImportStarted | null };
+  retryFailed: { request: In<'retryFailed'>; response: ImportStarted | null };
   /** null when nothing is left to resume. */
-  resumeImport: { request: void; response: ImportStarted | null };
-  getImportState: { request: void; response: ImportState };
-  listSaves: { request: SaveListQuery; response: LibraryPage };
-  saveDetail: { request: { saveId: number }; response: LibraryDetail | null };
-  deleteSave: { request: { saveId: number }; response: { deleted: boolean } };
-  ledgerHistory: { request: LedgerQuery; response: LedgerPage };
-  getSettings: { request: void; response: Settings };
-  setSettings: { request: Partial<Settings>; response: Settings };
-  getWatchStatus: { request: void; response: WatchStatus };
+  resumeImport: { request: In<'resumeImport'>; response: ImportStarted | null };
+  getImportState: { request: In<'getImportState'>; response: ImportState };
+  listSaves: { request: In<'listSaves'>; response: LibraryPage };
+  saveDetail: { request: In<'saveDetail'>; response: LibraryDetail | null };
+  deleteSave: { request: In<'deleteSave'>; response: { deleted: boolean } };
+  ledgerHistory: { request: In<'ledgerHistory'>; response: LedgerPage };
+  getSettings: { request: In<'getSettings'>; response: Settings };
+  setSettings: { request: In<'setSettings'>; response: Settings };
+  getWatchStatus: { request: In<'getWatchStatus'>; response: WatchStatus };
   /** Opens the folder holding the database in the system file manager. */
-  openDataFolder: { request: void; response: void };
+  openDataFolder: { request: In<'openDataFolder'>; response: void };
   /** Writes the sample saves into the data folder and imports them (refused while an import runs). */
-  importSamples: { request: void; response: ImportStarted };
+  importSamples: { request: In<'importSamples'>; response: ImportStarted };
   /** Deletes the sample saves, their ledger rows and their folder (refused while an import runs). */
-  removeSamples: { request: void; response: { removedSaves: number } };
-  getSampleStatus: { request: void; response: SampleStatus };
+  removeSamples: { request: In<'removeSamples'>; response: { removedSaves: number } };
+  getSampleStatus: { request: In<'getSampleStatus'>; response: SampleStatus };
   /**
    * Native folder dialog, then exports the library there, one file per table
    * (refused while another export runs); null when the dialog was cancelled.
    * Progress and the outcome arrive as events.
    */
-  exportLibrary: { request: { format: ExportFormat }; response: { outDir: string } | null };
+  exportLibrary: { request: In<'exportLibrary'>; response: { outDir: string } | null };
   /** Native save dialog, then writes the text there (the rows behind a chart); null when cancelled. */
-  saveCsv: { request: { suggestedName: string; csv: string }; response: { path: string } | null };
+  saveCsv: { request: In<'saveCsv'>; response: { path: string } | null };
 }
 
 /** Pushed events: main tells, the renderer listens. */
@@ -64,30 +72,11 @@ export type EventName = keyof Events;
 export type RequestOf<K extends RequestName> = Requests[K]['request'];
 export type ResponseOf<K extends RequestName> = Requests[K]['response'];
 
-/** Every request name, checked both ways against `Requests` by the compiler. */
-const requestKeys: { [K in RequestName]: true } = {
-  getAppInfo: true,
-  pickFiles: true,
-  pickFolders: true,
-  startImport: true,
-  cancelImport: true,
-  retryFailed: true,
-  resumeImport: true,
-  getImportState: true,
-  listSaves: true,
-  saveDetail: true,
-  deleteSave: true,
-  ledgerHistory: true,
-  getSettings: true,
-  setSettings: true,
-  getWatchStatus: true,
-  openDataFolder: true,
-  importSamples: true,
-  removeSamples: true,
-  getSampleStatus: true,
-  exportLibrary: true,
-  saveCsv: true,
-};
+/** Every request has a schema and every schema a request: the compiler checks both ways. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : never;
+const schemasMatchRequests: SameKeys<RequestSchemas, Requests> = true;
+void schemasMatchRequests;
+
 const eventKeys: { [K in EventName]: true } = {
   importStarted: true,
   importProgress: true,
@@ -98,11 +87,11 @@ const eventKeys: { [K in EventName]: true } = {
   exportFinished: true,
 };
 
-export const requestNames = Object.keys(requestKeys) as RequestName[];
+export const requestNames = Object.keys(requestSchemas) as RequestName[];
 export const eventNames = Object.keys(eventKeys) as EventName[];
 
 export function isRequestName(name: unknown): name is RequestName {
-  return typeof name === 'string' && Object.hasOwn(requestKeys, name);
+  return typeof name === 'string' && Object.hasOwn(requestSchemas, name);
 }
 
 export const requestChannel = <K extends RequestName>(name: K): `scribe:request:${K}` => `scribe:request:${name}`;
@@ -114,11 +103,23 @@ export const listenerMethod = <K extends EventName>(name: K): ListenerMethod<K> 
 
 export type Unsubscribe = () => void;
 
-/** The object the renderer talks to (`window.scribe`): exactly the contract's calls and listeners. */
+/** The object the renderer talks to: exactly the contract's calls and listeners; a refused call throws `ScribeRequestError`. */
 export type ScribeBridge = {
+  [K in RequestName]: RequestOf<K> extends void ? () => Promise<ResponseOf<K>> : (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+} & {
+  [K in EventName as ListenerMethod<K>]: (listener: (payload: Events[K]) => void) => Unsubscribe;
+};
+
+/**
+ * What the preload exposes (`window.scribe`) and the harness installs: the
+ * same calls, each resolving to its outcome. Electron's contextBridge keeps
+ * only the message of an error thrown across it, so the typed error is
+ * rebuilt on the renderer's side of the bridge (`unwrapBridge`).
+ */
+export type ExposedBridge = {
   [K in RequestName]: RequestOf<K> extends void
-    ? () => Promise<ResponseOf<K>>
-    : (request: RequestOf<K>) => Promise<ResponseOf<K>>;
+    ? () => Promise<RequestOutcome<ResponseOf<K>>>
+    : (request: RequestOf<K>) => Promise<RequestOutcome<ResponseOf<K>>>;
 } & {
   [K in EventName as ListenerMethod<K>]: (listener: (payload: Events[K]) => void) => Unsubscribe;
 };

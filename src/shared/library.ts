@@ -10,21 +10,17 @@ import type { FailureCode, SkipCode } from './errors.js';
  * archive's modification time (the moment the game wrote it); when the text
  * is not a date, the modification time's day stands in.
  */
-export type SaveSortKey = 'importedAt' | 'gameName' | 'turn' | 'saveDate';
+export const saveSortKeys = ['importedAt', 'gameName', 'turn', 'saveDate'] as const;
+export type SaveSortKey = (typeof saveSortKeys)[number];
 
-export interface SaveListQuery {
-  offset?: number;
-  limit?: number;
-  sort?: SaveSortKey;
-  order?: 'asc' | 'desc';
-  /** Free text matched (case-insensitively, as a substring) against game name and player names. */
-  text?: string;
-  /** Saves with a player of this nation (`NATION_PERSIA`). */
-  nation?: string;
-  /** Saves with a player of this name (whole name, case-insensitive). */
-  player?: string;
-  gameOver?: boolean;
-}
+/**
+ * A page of the library: `text` is matched (case-insensitively, as a
+ * substring) against game name and player names, `nation` is a player's
+ * nation (`NATION_PERSIA`), `player` a player's whole name
+ * (case-insensitive). The type is the request schema's, so it is checked
+ * at run time too.
+ */
+export type { SaveListQuery, LedgerQuery } from './request-schemas.js';
 
 export interface SavePlayerBrief {
   playerId: number;
@@ -122,7 +118,8 @@ export interface SampleStatus {
   files: number;
 }
 
-export type LedgerStatus = 'queued' | 'importing' | 'imported' | 'skipped' | 'failed';
+export const ledgerStatuses = ['queued', 'importing', 'imported', 'skipped', 'failed'] as const;
+export type LedgerStatus = (typeof ledgerStatuses)[number];
 
 export interface LedgerEntry {
   path: string;
@@ -144,12 +141,6 @@ export interface LedgerEntry {
   parseMs: number | null;
   /** Database write time of the last import (its one transaction). */
   writeMs: number | null;
-}
-
-export interface LedgerQuery {
-  offset?: number;
-  limit?: number;
-  status?: LedgerStatus;
 }
 
 export interface LedgerPage {

@@ -1,4 +1,5 @@
-export type Backend = 'sqlite' | 'duckdb';
+export const backends = ['sqlite', 'duckdb'] as const;
+export type Backend = (typeof backends)[number];
 
 export interface Settings {
   /** Absolute path of the database file. */

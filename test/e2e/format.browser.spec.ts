@@ -32,6 +32,7 @@ import {
 import { outcomeSentence, outcomeTitle, runTitle } from '../../src/renderer/src/lib/import-words';
 import { parseRoute, routeHref } from '../../src/renderer/src/lib/routes';
 import type { ImportSummary } from '../../src/shared/import';
+import { ScribeRequestError, requestErrorSentences } from '../../src/shared/request-errors';
 
 test.describe('names for people', () => {
   test('enum-like names read as words', () => {
@@ -98,17 +99,17 @@ test.describe('numbers and times', () => {
     expect(dirname('a.zip')).toBe('');
   });
 
-  test('engine errors lose their code and transport prefix', () => {
-    expect(errorMessage(new Error('INTERNAL: Import needs a list of file or folder paths.'))).toBe(
-      'Import needs a list of file or folder paths.',
+  test('a refused request reads as its sentence, with the code’s advice where the message has none', () => {
+    expect(errorMessage(new ScribeRequestError('USAGE', 'The database cannot be changed while an import is running.'))).toBe(
+      'The database cannot be changed while an import is running.',
     );
-    expect(
-      errorMessage(
-        new Error(
-          "Error invoking remote method 'scribe:request:setSettings': Error: INTERNAL: The database cannot be changed while an import is running.",
-        ),
-      ),
-    ).toBe('The database cannot be changed while an import is running.');
+    expect(errorMessage(new ScribeRequestError('INTERNAL', 'Unexpected error: disk on fire'))).toBe(
+      `Unexpected error: disk on fire ${requestErrorSentences.INTERNAL}`,
+    );
+    expect(errorMessage(new ScribeRequestError('BAD_REQUEST', 'listSaves was refused.'))).toBe(
+      `listSaves was refused. ${requestErrorSentences.BAD_REQUEST}`,
+    );
+    expect(errorMessage(new Error('plain message'))).toBe('plain message');
     expect(errorMessage('plain words')).toBe('plain words');
     expect(errorMessage(undefined)).toBe('Something went wrong.');
   });

@@ -22,3 +22,16 @@ test('the harness refuses a page load without its token', async ({ page }) => {
   const response = await page.goto(harness.url.replace(/token=[^&]+/, 'token=wrong'));
   expect(response?.status()).toBe(403);
 });
+
+test('a wrong-shaped request from the page comes back as a BAD_REQUEST outcome naming the field', async ({ page }) => {
+  await page.goto(harness.url);
+  const outcome = await page.evaluate(() => window.scribe.listSaves({ sort: 'bogus' } as never));
+  expect(outcome).toEqual({
+    ok: false,
+    error: {
+      code: 'BAD_REQUEST',
+      message: 'listSaves was refused: its field "sort" must be one of "importedAt" | "gameName" | "turn" | "saveDate" (it was "bogus").',
+    },
+  });
+  expect(await page.evaluate(() => window.scribe.listSaves({ sort: 'turn' }))).toMatchObject({ ok: true, value: { total: 0 } });
+});

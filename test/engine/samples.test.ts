@@ -134,8 +134,9 @@ describe('sample saves through the service', () => {
     const s = await start();
     await writeCorpus(path.join(dir, 'mine'), 3);
     const run = s.importer.run('import', [path.join(dir, 'mine')]);
-    await expect(s.handlers.importSamples()).rejects.toThrow(/once the current import has finished/);
-    await expect(s.handlers.removeSamples()).rejects.toThrow(/once the current import has finished/);
+    const refusal = { code: 'USAGE', message: expect.stringMatching(/once the current import has finished/) as unknown };
+    await expect(s.handlers.importSamples()).rejects.toMatchObject(refusal);
+    await expect(s.handlers.removeSamples()).rejects.toMatchObject(refusal);
     await run.done;
     await expect(fs.stat(samplesFolder(dataDir()))).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await s.handlers.listSaves({})).total).toBe(3);

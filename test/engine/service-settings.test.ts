@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
@@ -63,12 +64,37 @@ describe('the service’s settings', () => {
     const before = await s.handlers.getSettings();
     const blocker = path.join(dir, 'a-file');
     await fs.writeFile(blocker, 'not a folder');
-    await expect(s.handlers.setSettings({ databasePath: path.join(blocker, 'lib.sqlite') })).rejects.toThrow(/cannot be used/);
+    await expect(s.handlers.setSettings({ databasePath: path.join(blocker, 'lib.sqlite') })).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/cannot be used/) as unknown,
+    });
     expect(await s.handlers.getSettings()).toEqual(before);
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'data', 'settings.json'), 'utf8').catch(() => '{}')) as {
       databasePath?: string;
     };
     expect(onDisk.databasePath ?? before.databasePath).toBe(before.databasePath);
     expect((await s.handlers.listSaves({})).total).toBe(0);
+  });
+
+  it('refuses a library from a newer Scribe as LIBRARY_TOO_NEW, and a switch during an import as USAGE', async () => {
+    const s = await start();
+    const before = await s.handlers.getSettings();
+    const newer = path.join(dir, 'newer.sqlite');
+    await s.handlers.setSettings({ databasePath: newer });
+    await s.handlers.setSettings({ databasePath: before.databasePath });
+    const db = new Database(newer);
+    // Any version past this Scribe's own migrations.
+    db.pragma('user_version = 1000000');
+    db.close();
+    await expect(s.handlers.setSettings({ databasePath: newer })).rejects.toMatchObject({
+      code: 'LIBRARY_TOO_NEW',
+      message: expect.stringContaining(newer) as unknown,
+    });
+
+    await writeCorpus(path.join(dir, 'saves'), 2);
+    const run = s.importer.run('import', [path.join(dir, 'saves')]);
+    await expect(s.handlers.setSettings({ databasePath: path.join(dir, 'other.sqlite') })).rejects.toMatchObject({ code: 'USAGE' });
+    await run.done;
+    expect(await s.handlers.getSettings()).toEqual(before);
   });
 });

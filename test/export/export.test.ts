@@ -167,7 +167,9 @@ describe('export', () => {
     const outDir = path.join(dir, 'app-export');
     jobs.start('parquet', outDir);
     expect(jobs.running).toBe(true);
-    expect(() => jobs.start('parquet', outDir)).toThrow(/already running/);
+    expect(() => jobs.start('parquet', outDir)).toThrow(
+      expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/already running/) }),
+    );
     await jobs.idle();
     expect(jobs.running).toBe(false);
     const progress = events.filter((e) => e.name === 'exportProgress').map((e) => e.payload as { tableIndex: number; tables: number });

@@ -1,7 +1,7 @@
 /**
  * Runs in the browser before the app: installs `window.scribe` built by the
  * same `buildBridge` as the preload, over the harness WebSocket instead of
- * Electron IPC.
+ * Electron IPC; each call resolves to the server's outcome, as over IPC.
  */
 import { buildBridge } from '../../src/shared/bridge';
 import type { EventName, Events } from '../../src/shared/contract';
@@ -15,7 +15,7 @@ const opened = new Promise<void>((resolve, reject) => {
 });
 
 let nextId = 1;
-const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, (outcome: unknown) => void>();
 const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
 socket.addEventListener('message', (event) => {
@@ -24,11 +24,10 @@ socket.addEventListener('message', (event) => {
     for (const listener of listeners.get(message.event) ?? []) listener(message.payload as never);
     return;
   }
-  const call = pending.get(message.id);
-  if (!call) return;
+  const resolve = pending.get(message.id);
+  if (!resolve) return;
   pending.delete(message.id);
-  if (message.ok) call.resolve(message.response);
-  else call.reject(new Error(message.error));
+  resolve(message.outcome);
 });
 
 window.scribe = buildBridge(
@@ -36,8 +35,8 @@ window.scribe = buildBridge(
     await opened;
     const id = nextId++;
     const message: CallMessage = { id, name, request };
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
       socket.send(JSON.stringify(message));
     });
   },

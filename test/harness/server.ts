@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isRequestName, type EventSink, type RequestHandlers } from '../../src/shared/contract';
-import { toFailure } from '../../src/engine/errors';
+import type { EventSink, RequestHandlers } from '../../src/shared/contract';
+import { serveRequest } from '../../src/engine/serve-request';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import type { WorkerSpawner } from '../../src/engine/pipeline/worker-handle';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
@@ -133,18 +133,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     } catch {
       return;
     }
-    let reply: ServerMessage;
-    if (!isRequestName(call.name)) {
-      reply = { id: call.id, ok: false, error: `Unknown request ${String(call.name)}` };
-    } else {
-      try {
-        const handler = service.handlers[call.name] as (request: unknown) => Promise<unknown>;
-        reply = { id: call.id, ok: true, response: (await handler(call.request)) ?? null };
-      } catch (err) {
-        const failure = toFailure(err);
-        reply = { id: call.id, ok: false, error: `${failure.code}: ${failure.message}` };
-      }
-    }
+    const reply: ServerMessage = { id: call.id, outcome: await serveRequest(service.handlers, call.name, call.request) };
     ws.send(JSON.stringify(reply));
   }
 

@@ -1,16 +1,19 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toFailure } from '../../src/engine/errors';
+import { unwrapBridge } from '../../src/shared/bridge';
 import {
   requestChannel,
   requestNames,
+  type ExposedBridge,
   type RequestHandlers,
   type RequestName,
-  type RequestOf,
   type ScribeBridge,
 } from '../../src/shared/contract';
 import type { ImportSummary } from '../../src/shared/import';
+import { ScribeRequestError, unwrapOutcome, type RequestErrorInfo } from '../../src/shared/request-errors';
+import { validRequests, wrongShapes } from '../foundation/request-samples';
+import { connectHarness, type HarnessSocket } from '../harness/node-client';
 import { startHarness, type Harness } from '../harness/server';
 import { tempDir, writeCorpus } from '../pipeline/helpers';
 import { launch, quitAll, type Launched } from './launch';
@@ -22,32 +25,18 @@ afterEach(async () => {
 });
 
 /** Requests that need an argument; any other (and any the contract gains later) is sent with none. */
-const samples: Partial<{ [K in RequestName]: RequestOf<K> }> = {
-  listSaves: { sort: 'turn', order: 'asc' },
-  saveDetail: { saveId: 1 },
-  deleteSave: { saveId: 2 },
-  ledgerHistory: {},
-  setSettings: { maxXmlMB: 128 },
-  // Both dialogs are cancelled on both sides: the answer is null, and the app's dialogs were asked (below).
-  exportLibrary: { format: 'parquet' },
-  saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
-};
+const samples = validRequests;
 
-type Settled = { ok: true; value: unknown } | { ok: false; error: string };
-async function settle(call: () => Promise<unknown>, describeError: (err: unknown) => string): Promise<Settled> {
+type Settled = { ok: true; value: unknown } | { ok: false; error: RequestErrorInfo };
+/** A call's answer as data: the value, or the refusal's code and sentence (nothing else survives the bridge). */
+async function settle(call: () => Promise<unknown>): Promise<Settled> {
   try {
     return { ok: true, value: await call() };
   } catch (err) {
-    return { ok: false, error: describeError(err) };
+    if (err instanceof ScribeRequestError) return { ok: false, error: err.toInfo() };
+    throw err;
   }
 }
-/** The renderer's view of an IPC error, without Electron's wrapping (as src/renderer's format.ts strips it). */
-const ipcError = (err: unknown) => String((err as Error).message).replace(/^Error invoking remote method '[^']*': (?:Error: )?/, '');
-/** What the harness sends for a failed request (test/harness/server.ts). */
-const harnessError = (err: unknown) => {
-  const failure = toFailure(err);
-  return `${failure.code}: ${failure.message}`;
-};
 
 /** What differs between two libraries by nature: their folders, run ids and clocks. */
 function normalize(value: unknown, dataDirs: string[]): unknown {
@@ -70,6 +59,12 @@ describe('IPC handlers of the main process', () => {
   let appData: string;
   let harnessData: string;
   let corpus: string;
+  let socket: HarnessSocket;
+  /** The renderer's side: src/preload exposes window.scribe over the stand-in's ipcRenderer; api.ts unwraps it. */
+  const appBridge = async (): Promise<ScribeBridge> => {
+    await import('../../src/preload/index');
+    return unwrapBridge(app.electron.mainWorld.scribe as ExposedBridge);
+  };
 
   beforeEach(async () => {
     dir = await tempDir('main-ipc');
@@ -85,8 +80,10 @@ describe('IPC handlers of the main process', () => {
     }
     app = await launch({ dataDir: appData });
     harness = await startHarness({ dataDir: harnessData });
+    socket = await connectHarness(harness.url);
   });
   afterEach(async () => {
+    socket.close();
     await harness.close();
   });
 
@@ -99,9 +96,7 @@ describe('IPC handlers of the main process', () => {
   });
 
   it('answers every request through the real preload exactly as the harness does', async () => {
-    // The renderer's side: src/preload exposes window.scribe over the stand-in's ipcRenderer.
-    await import('../../src/preload/index');
-    const bridge = app.electron.mainWorld.scribe as ScribeBridge;
+    const bridge = await appBridge();
     const appFinished: ImportSummary[] = [];
     bridge.onImportFinished((s) => appFinished.push(s));
     const file = path.join(corpus, 'save-000.zip');
@@ -121,9 +116,10 @@ describe('IPC handlers of the main process', () => {
     for (const name of order) {
       const request = name === 'startImport' ? startImport : samples[name];
       const call = bridge[name] as (r: unknown) => Promise<unknown>;
-      const fromApp = await settle(() => call(request), ipcError);
+      const fromApp = await settle(() => call(request));
       await finished(fromApp.ok ? fromApp.value : null, () => appFinished);
-      const fromHarness = await settle(() => (harness.handlers[name] as (r: unknown) => Promise<unknown>)(request), harnessError);
+      // The harness's side: its socket, as the browser's bridge-client.ts talks to it.
+      const fromHarness = await settle(async () => unwrapOutcome(await socket.call(name, request)));
       await finished(fromHarness.ok ? fromHarness.value : null, () =>
         harness.events.filter((e) => e.name === 'importFinished').map((e) => e.payload as ImportSummary),
       );
@@ -178,9 +174,49 @@ describe('IPC handlers of the main process', () => {
     await expect(app.invoke('getSettings')).resolves.toMatchObject({ workers: 1 });
   });
 
-  it('sends errors with their stable code in front', async () => {
-    await expect(app.invoke('startImport', { paths: 'not a list' as unknown as string[] })).rejects.toThrow(
-      /^Error invoking remote method 'scribe:request:startImport': Error: INTERNAL: Import needs a list/,
+  it('refuses every wrong-shaped payload of every request as BAD_REQUEST, in the app and in the harness alike', async () => {
+    const bridge = await appBridge();
+    let checked = 0;
+    for (const name of requestNames) {
+      const call = bridge[name] as (r: unknown) => Promise<unknown>;
+      for (const shape of wrongShapes(name)) {
+        const what = `${name} with ${shape.why}`;
+        const fromApp = await settle(() => call(shape.payload));
+        const fromHarness = await settle(async () => unwrapOutcome(await socket.call(name, shape.payload)));
+        expect(fromApp, what).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+        for (const word of shape.names) expect((fromApp as { error: RequestErrorInfo }).error.message, what).toContain(word);
+        expect(fromHarness, what).toEqual(fromApp);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(requestNames.length * 2);
+    // Today's bug this closes: an unknown sort key reached SQL as "no such column: undefined".
+    await expect(app.invoke('listSaves', { sort: 'bogus' } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('"sort" must be one of') as unknown,
+    });
+    // Refused before any handler ran: nothing was imported, deleted or changed.
+    expect(app.events('importStarted')).toEqual([]);
+    expect(harness.events.filter((e) => e.name === 'importStarted')).toEqual([]);
+    expect(await app.invoke('getSettings')).toMatchObject({ workers: 1 });
+    expect(await socket.call('noSuchRequest', {})).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('sends a refusal as its code and sentence, as data', async () => {
+    const outcome = await app.electron.invokeFrom(
+      app.window!.webContents,
+      app.window!.webContents.mainFrame,
+      requestChannel('exportLibrary'),
+      {
+        format: 'xlsx',
+      },
     );
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'exportLibrary was refused: its field "format" must be one of "parquet" | "csv" (it was "xlsx").',
+      },
+    });
   });
 });

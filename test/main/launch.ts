@@ -17,6 +17,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../src/shared/contract';
+import { unwrapOutcome } from '../../src/shared/request-errors';
 
 export type StandIn = typeof StandInModule;
 type Window = InstanceType<StandIn['BrowserWindow']>;
@@ -36,7 +37,7 @@ export interface Launched {
   electron: StandIn;
   /** null when the app quit during start (second instance, start failure). */
   window: Window | null;
-  /** A request from the window's own page, through the registered IPC channel. */
+  /** A request from the window's own page, through the registered IPC channel; a refusal throws `ScribeRequestError`. */
   invoke<K extends RequestName>(name: K, request?: RequestOf<K>): Promise<ResponseOf<K>>;
   /** Every event main pushed to the window so far. */
   events<K extends EventName>(name: K): Events[K][];
@@ -80,7 +81,9 @@ export async function launch(options: LaunchOptions): Promise<Launched> {
     window,
     invoke: async (name, request) => {
       if (!window) throw new Error('No window');
-      return (await electron.invokeFrom(window.webContents, window.webContents.mainFrame, requestChannel(name), request)) as never;
+      return unwrapOutcome(
+        await electron.invokeFrom(window.webContents, window.webContents.mainFrame, requestChannel(name), request),
+      ) as never;
     },
     events: sent,
     waitForEvent: (name, match = () => true) =>

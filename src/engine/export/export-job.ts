@@ -4,8 +4,9 @@
  */
 import type { EventSink } from '../../shared/contract.js';
 import { isExportFormat, type ExportFormat, type ExportProgress } from '../../shared/export.js';
+import { ScribeRequestError } from '../../shared/request-errors.js';
 import type { Backend } from '../../shared/settings.js';
-import { ScribeError, toFailure } from '../errors.js';
+import { toFailure } from '../errors.js';
 import { LibraryError } from '../store/library-error.js';
 import { exportLibrary } from './export-library.js';
 
@@ -28,13 +29,16 @@ export function exportJobs(library: () => { path: string; backend: Backend }, em
     },
     idle: () => current ?? Promise.resolve(),
     start(format, outDir) {
-      if (!isExportFormat(format)) throw new ScribeError('INTERNAL', 'Export needs a format: parquet or csv.');
-      if (current) throw new ScribeError('INTERNAL', 'An export is already running; wait until it has finished.');
+      if (!isExportFormat(format)) throw new ScribeRequestError('BAD_REQUEST', 'Export needs a format: parquet or csv.');
+      if (current) throw new ScribeRequestError('USAGE', 'An export is already running; wait until it has finished.');
       const { path, backend } = library();
       if (backend === 'duckdb') {
         // The app holds its DuckDB library open for writing, and DuckDB lets one process at a time at a file;
         // a second instance of it in this process would read the file behind the first one's back.
-        throw new ScribeError('INTERNAL', 'A DuckDB library is exported from the command line: close Scribe, then run `scribe export`.');
+        throw new ScribeRequestError(
+          'USAGE',
+          'A DuckDB library is exported from the command line: close Scribe, then run `scribe export`.',
+        );
       }
       let last = 0;
       const onProgress = (p: ExportProgress): void => {
@@ -48,7 +52,12 @@ export function exportJobs(library: () => { path: string; backend: Backend }, em
         .then(
           (summary) => emit('exportFinished', { ok: true, outDir, summary }),
           (err: unknown) => {
-            const failure = err instanceof LibraryError ? { code: err.code, message: err.explanation } : toFailure(err);
+            const failure =
+              err instanceof ScribeRequestError
+                ? err.toInfo()
+                : err instanceof LibraryError
+                  ? { code: err.code, message: err.explanation }
+                  : toFailure(err);
             emit('exportFinished', { ok: false, outDir, code: failure.code, message: failure.message });
           },
         )

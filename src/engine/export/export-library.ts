@@ -29,6 +29,7 @@ import {
 } from '@duckdb/node-api';
 import type { ExportFormat, ExportProgress, ExportSummary, ExportedTable } from '../../shared/export.js';
 import type { Backend } from '../../shared/settings.js';
+import { ScribeRequestError } from '../../shared/request-errors.js';
 import { ScribeError } from '../errors.js';
 import { checkDuckDbLibrary, checkSqliteLibrary, duckDbInstanceOptions } from '../store/library-check.js';
 
@@ -163,7 +164,7 @@ function duckConfig(tempDir: string, memoryLimitMB: number): Record<string, stri
 }
 
 function aborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ScribeError('INTERNAL', 'The export was cancelled.');
+  if (signal?.aborted) throw new ScribeRequestError('CANCELLED', 'The export was cancelled.');
 }
 
 export async function exportLibrary(options: ExportOptions): Promise<ExportSummary> {

@@ -1,10 +1,10 @@
 /// <reference types="svelte" />
-import type { ScribeBridge, ScribeFiles } from '../../shared/contract';
+import type { ExposedBridge, ScribeFiles } from '../../shared/contract';
 
 declare global {
   interface Window {
-    /** The contract, exposed by the preload (or the test harness). */
-    scribe: ScribeBridge;
+    /** The contract, exposed by the preload (or the test harness); `api.ts` unwraps its outcomes. */
+    scribe: ExposedBridge;
     scribeFiles: ScribeFiles;
   }
 }

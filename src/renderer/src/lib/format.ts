@@ -3,6 +3,7 @@
  * save's enum-like names. No DOM and no state, so it is unit-testable in Node.
  */
 import { displayName } from '../../../shared/format';
+import { ScribeRequestError, requestErrorSentences } from '../../../shared/request-errors';
 
 export { displayName };
 
@@ -123,14 +124,17 @@ export function tableLabel(name: string): string {
 }
 
 /**
- * Errors cross the bridge as "CODE: message" (and Electron prefixes its own
- * "Error invoking remote method …: Error: "); players only need the sentence.
+ * What to tell a player about a failed call. A refused request carries its
+ * code (`ScribeRequestError`, rebuilt by the bridge): its message says what
+ * happened; for the codes whose message cannot say what to do, the code's
+ * sentence follows.
  */
 export function errorMessage(err: unknown): string {
-  const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : 'Something went wrong.';
-  const withoutIpc = raw.replace(/^Error invoking remote method '[^']*': (?:Error: )?/, '');
-  const withoutCode = withoutIpc.replace(/^[A-Z][A-Z0-9_]+: /, '');
-  return withoutCode.trim() || 'Something went wrong.';
+  if (err instanceof ScribeRequestError) {
+    return err.code === 'INTERNAL' || err.code === 'BAD_REQUEST' ? `${err.message} ${requestErrorSentences[err.code]}` : err.message;
+  }
+  const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  return raw.trim() || 'Something went wrong.';
 }
 
 /** Players without a name in the save (AI) are numbered as the game numbers them, from 1. */

@@ -1,0 +1,38 @@
+/**
+ * A well-formed payload for each request that takes one, and the wrong
+ * shapes derived from it. Requests left out (and any the contract gains
+ * later without an entry) take no argument: their wrong shapes are any
+ * value at all.
+ */
+import type { RequestName, RequestOf } from '../../src/shared/contract';
+
+export const validRequests: Partial<{ [K in RequestName]: RequestOf<K> }> = {
+  startImport: { paths: ['/nowhere/save.zip'] },
+  listSaves: { sort: 'turn', order: 'asc' },
+  saveDetail: { saveId: 1 },
+  deleteSave: { saveId: 2 },
+  ledgerHistory: { limit: 10 },
+  setSettings: { maxXmlMB: 128 },
+  exportLibrary: { format: 'parquet' },
+  saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
+};
+
+export interface WrongShape {
+  why: string;
+  payload: unknown;
+  /** Words the refusal's message must hold: the request's name and the field at fault. */
+  names: string[];
+}
+
+/** Wrong shapes for one request: each must be refused as BAD_REQUEST, naming the field. */
+export function wrongShapes(name: RequestName): WrongShape[] {
+  const valid = validRequests[name] as Record<string, unknown> | undefined;
+  const shapes: WrongShape[] = [
+    { why: 'a number', payload: 42, names: [name] },
+    { why: 'an unknown key', payload: { ...valid, bogusKey: 1 }, names: [name, valid ? '"bogusKey"' : 'no argument'] },
+  ];
+  for (const key of Object.keys(valid ?? {})) {
+    shapes.push({ why: `an object in "${key}"`, payload: { ...valid, [key]: { nested: true } }, names: [name, `"${key}"`] });
+  }
+  return shapes;
+}
