@@ -20,7 +20,8 @@ import { printSaveList, printSaveDetail } from './print.js';
 import { watchCommand } from './watch.js';
 import { samplesCommand } from './samples.js';
 import { markSamplePage, samplesFolder } from '../engine/samples/index.js';
-import { outputBroken, whenOutputBreaks, writeErr, writeOut } from './output.js';
+import { outputBroken, writeErr, writeOut } from './output.js';
+import { untilStopped } from './stop.js';
 import { version } from '../../package.json';
 import { workerLimits } from '../shared/limits.js';
 import { exitCodes } from './exit-codes.js';
@@ -108,42 +109,31 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
       { store, spawn: forkSpawner, workerEntry, listener: reporter.listener },
     );
     // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
-    let stoppedWith: number | null = null;
-    const stopWith = (code: number) => (): void => {
-      stoppedWith ??= code;
-      importer.cancel();
-    };
-    const onSigint = stopWith(exitCodes.sigint);
-    const onSigterm = stopWith(exitCodes.sigterm);
-    process.once('SIGINT', onSigint);
-    process.once('SIGTERM', onSigterm);
-    whenOutputBreaks(stopWith(exitCodes.outputBroken));
-    try {
-      const handle =
-        kind === 'import'
-          ? importer.run('import', paths, choices)
-          : kind === 'resume'
-            ? await importer.resume(choices)
-            : await importer.retryFailed(choices);
-      if (!handle) {
-        reporter.nothingToDo(
-          kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.',
-        );
-        return stoppedWith ?? exitCodes.ok;
-      }
-      // A stop that came while the ledger was being read had no run to cancel yet.
-      if (stoppedWith !== null) importer.cancel();
-      const { summary } = await handle.done;
-      reporter.summary(summary);
-      if (outputBroken()) return exitCodes.outputBroken;
-      if (summary.outcome === 'cancelled' && stoppedWith !== null) return stoppedWith;
-      if (summary.outcome === 'failed') return exitCodes.usage;
-      return summary.failed > 0 ? exitCodes.someFailed : exitCodes.ok;
-    } finally {
-      whenOutputBreaks(null);
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-    }
+    return untilStopped(
+      () => importer.cancel(),
+      async (stopping) => {
+        const handle =
+          kind === 'import'
+            ? importer.run('import', paths, choices)
+            : kind === 'resume'
+              ? await importer.resume(choices)
+              : await importer.retryFailed(choices);
+        if (!handle) {
+          reporter.nothingToDo(
+            kind === 'resume' ? 'Nothing to resume: no file was left unfinished.' : 'Nothing to retry: no file has failed.',
+          );
+          return stopping.code ?? exitCodes.ok;
+        }
+        // A stop that came while the ledger was being read had no run to cancel yet.
+        if (stopping.code !== null) importer.cancel();
+        const { summary } = await handle.done;
+        reporter.summary(summary);
+        if (outputBroken()) return exitCodes.outputBroken;
+        if (summary.outcome === 'cancelled' && stopping.code !== null) return stopping.code;
+        if (summary.outcome === 'failed') return exitCodes.usage;
+        return summary.failed > 0 ? exitCodes.someFailed : exitCodes.ok;
+      },
+    );
   });
 }
 
@@ -266,33 +256,21 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (options: CommonOptions & { format: ExportFormat; out: string }) => {
       const { file, backend } = await resolveDatabase(options);
       const controller = new AbortController();
-      let stoppedWith: number = exitCodes.sigint;
-      const stopWith = (code: number) => (): void => {
-        if (!controller.signal.aborted) stoppedWith = code;
-        controller.abort();
-      };
-      const onSigint = stopWith(exitCodes.sigint);
-      const onSigterm = stopWith(exitCodes.sigterm);
-      process.once('SIGINT', onSigint);
-      process.once('SIGTERM', onSigterm);
-      whenOutputBreaks(stopWith(exitCodes.outputBroken));
-      try {
-        setExit(
-          await exportCommand({
-            dbPath: file,
-            backend,
-            format: options.format,
-            outDir: path.resolve(options.out),
-            json: options.json === true || !process.stdout.isTTY,
-            signal: controller.signal,
-            stoppedWith: () => stoppedWith,
-          }),
-        );
-      } finally {
-        whenOutputBreaks(null);
-        process.off('SIGINT', onSigint);
-        process.off('SIGTERM', onSigterm);
-      }
+      setExit(
+        await untilStopped(
+          () => controller.abort(),
+          (stopping) =>
+            exportCommand({
+              dbPath: file,
+              backend,
+              format: options.format,
+              outDir: path.resolve(options.out),
+              json: options.json === true || !process.stdout.isTTY,
+              signal: controller.signal,
+              stoppedWith: () => stopping.code ?? exitCodes.sigint,
+            }),
+        ),
+      );
     });
 
   program
