@@ -5,6 +5,7 @@
  * declares. Released migrations are frozen: their text is pinned here.
  */
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { tableSpecs } from '../../src/engine/model/tables.js';
 import { clusterKeys } from '../../src/engine/codec/encoded-save.js';
 import { createTableDdl, diffSchema, draftDdl, expectedTables, type TableShape } from '../../src/engine/store/catalogue-schema.js';
 import { migrateDuckDb } from '../../src/engine/store/duckdb-store.js';
-import { latestVersion, migrations, parseMigrations } from '../../src/engine/store/migrations.js';
+import { latestVersion, migrations, parseMigrations, readMigrationFiles } from '../../src/engine/store/migrations.js';
 import { readDuckDbTables, readSqliteTables } from '../../src/engine/store/schema-read.js';
 import { migrateSqlite } from '../../src/engine/store/sqlite-store.js';
 
@@ -111,6 +112,11 @@ describe('frozen migrations', () => {
     }
     expect(migrations[0]!.name).toBe('core schema: saves, every list of a parsed save, import ledger');
     expect(migrations[1]!.name).toBe('library list indexes, ledger timings and attempts');
+  });
+
+  it('are the same whether the bundle carries them or they are read from disk (tsx: bench, scripts)', () => {
+    const fromDisk = parseMigrations(readMigrationFiles(fileURLToPath(new URL('../../src/engine/store/migrations', import.meta.url))));
+    expect(fromDisk).toEqual(migrations);
   });
 
   it('refuse a gap, a missing dialect, a bad name or two names for one version', () => {

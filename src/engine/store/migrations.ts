@@ -43,10 +43,14 @@ function migrationFiles(): Record<string, string> {
     return import.meta.glob<string>('./migrations/*.sql', { eager: true, query: '?raw', import: 'default' });
   } catch {
     // Without vite, import.meta.glob does not exist: the files sit beside this module.
-    const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
-    return Object.fromEntries(files.map((f) => [`./migrations/${f}`, readFileSync(path.join(dir, f), 'utf8')]));
+    return readMigrationFiles(path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'));
   }
+}
+
+/** The migration files of a folder, keyed as `import.meta.glob` keys them. */
+export function readMigrationFiles(dir: string): Record<string, string> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.sql'));
+  return Object.fromEntries(files.map((f) => [`./migrations/${f}`, readFileSync(path.join(dir, f), 'utf8')]));
 }
 
 const fileName = /^(\d{4})-[a-z0-9-]+\.(sqlite|duckdb)\.sql$/;
