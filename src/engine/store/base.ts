@@ -21,8 +21,8 @@ import type {
   SaveSummary,
 } from '../../shared/library.js';
 import type { Backend } from '../../shared/settings.js';
-import type { ParsedSave, SaveMeta } from '../reader/parsed-save.js';
-import type { EncodedSave } from './encoded-save.js';
+import type { ParsedSave, SaveMeta } from '../model/parsed-save.js';
+import type { EncodedSave } from '../codec/encoded-save.js';
 import type { InsertOptions, InsertResult, LedgerFile, LedgerHashed, SaveSource, Store } from './store.js';
 import { tableSpecs } from './tables.js';
 

@@ -16,7 +16,7 @@ import {
 import { performance } from 'node:perf_hooks';
 import { skipReasons, type SkipCode } from '../../shared/errors.js';
 import { ScribeError } from '../errors.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
+import type { ParsedSave } from '../model/parsed-save.js';
 import {
   StatementCache,
   StoreBase,
@@ -34,7 +34,7 @@ import {
 import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem, tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
-import { decodeSave, isEncodedSave, type EncodedSave } from './encoded-save.js';
+import { decodeSave, isEncodedSave, type EncodedSave } from '../codec/encoded-save.js';
 import { tableSpecs, type ColumnKind, type TableSpec } from './tables.js';
 
 export interface DuckDbStoreOptions {

@@ -29,7 +29,7 @@ import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { skipReasons, type SkipCode } from '../../shared/errors.js';
 import { ScribeError } from '../errors.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
+import type { ParsedSave } from '../model/parsed-save.js';
 import {
   StatementCache,
   StoreBase,
@@ -48,7 +48,7 @@ import {
 import { checkSqliteLibrary, tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { InsertOptions, InsertResult, SaveSource } from './store.js';
-import { encodeSave, isEncodedSave, NULL_I32, type EncodedSave, type EncodedTable } from './encoded-save.js';
+import { encodeSave, isEncodedSave, NULL_I32, type EncodedSave, type EncodedTable } from '../codec/encoded-save.js';
 import { tableSpecs, type TableSpec } from './tables.js';
 import { WalCheckpointer, walBytes } from './wal-checkpointer.js';
 

@@ -1,0 +1,58 @@
+/**
+ * How each list of a `ParsedSave` maps onto a child table, derived from the
+ * entity catalogue: table name and one column per row field (column name =
+ * the field in snake_case), in the catalogue's order. At open, each store
+ * checks that the database has every column listed here, so a missing
+ * migration fails loudly instead of dropping data.
+ */
+import { catalogue, listKeys, type ColumnKind, type ListKey, type Row } from './catalogue.js';
+
+export type { ColumnKind, ListKey };
+export type RowOf<L extends ListKey> = Row<L>;
+
+export interface TableSpec {
+  list: ListKey;
+  table: string;
+  /** Row fields, in insert order. */
+  fields: readonly string[];
+  /** snake_case column of each field. */
+  columns: readonly string[];
+  kinds: readonly ColumnKind[];
+  /** Whether each field may be null. */
+  nullable: readonly boolean[];
+  /** The natural key after save_id, as fields (see `EntityDecl.key`). */
+  key: readonly string[] | null;
+}
+
+export function snakeCase(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+function spec(list: ListKey): TableSpec {
+  const { table, fields, key } = catalogue[list];
+  const decls = Object.values(fields as Record<string, { kind: ColumnKind; nullable: boolean }>);
+  const names = Object.keys(fields);
+  return {
+    list,
+    table,
+    fields: names,
+    columns: names.map(snakeCase),
+    kinds: decls.map((d) => d.kind),
+    nullable: decls.map((d) => d.nullable),
+    key,
+  };
+}
+
+/** Every child table, in write order (also the delete order in DuckDB, reversed). */
+export const tableSpecs: readonly TableSpec[] = listKeys.map(spec);
+
+export const tableOfList: { readonly [L in ListKey]: string } = Object.fromEntries(tableSpecs.map((s) => [s.list, s.table])) as {
+  [L in ListKey]: string;
+};
+
+/** `countRows(save)` keyed by table name, the shape of `SaveDetail.counts`. */
+export function countsByTable(counts: { readonly [L in ListKey]: number }): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of tableSpecs) out[s.table] = counts[s.list];
+  return out;
+}
