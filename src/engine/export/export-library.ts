@@ -5,10 +5,11 @@
  *
  * DuckDB writes every file (its Parquet and CSV writers are built in and work
  * offline). A DuckDB library is attached read-only and copied straight. A
- * SQLite library is streamed into a DuckDB staging table, table by table, in
- * vectors of rows: DuckDB's sqlite scanner is an extension it would have to
- * download. The staging database lives in a file with a memory cap, so the
- * export's memory stays flat however large the library.
+ * SQLite library is streamed into DuckDB table by table, in vectors of rows
+ * (DuckDB's sqlite scanner is an extension it would have to download), and
+ * written out in parts of a bounded number of rows that are then joined into
+ * the table's file: with DuckDB's memory capped too, the export's memory
+ * stays flat however large the library.
  *
  * The tables and their columns are read from the library itself, not from
  * Scribe's catalogue, so a library of any schema version exports as it is.
@@ -121,13 +122,6 @@ export function exportColumns(table: string, columns: readonly { name: string; t
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const quoteText = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
-/** The file name of a path written on any platform. */
-export function sourceFileName(p: string | null): string | null {
-  if (p === null) return null;
-  const m = /[^/\\]+$/.exec(p);
-  return m ? m[0] : p;
-}
-
 /**
  * SELECT over the source table `t` joined to its save `s`, giving the
  * exported columns in order. DuckDB does the join, in both paths: it is
@@ -176,7 +170,8 @@ export async function exportLibrary(options: ExportOptions): Promise<ExportSumma
   if (options.backend === 'sqlite') checkSqliteLibrary(options.dbPath);
   else await checkDuckDbLibrary(options.dbPath);
   await fs.mkdir(options.outDir, { recursive: true });
-  const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'scribe-export-'));
+  // Parts and spills next to the output, which has room for it, rather than in a temp folder that may be small.
+  const tempDir = await fs.mkdtemp(path.join(options.outDir, '.scribe-export-'));
   try {
     const memory = options.memoryLimitMB ?? 128;
     const tables =
