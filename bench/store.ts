@@ -22,11 +22,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
-import type { ParsedSave } from '../src/engine/reader/parsed-save.js';
+import type { ParsedSave } from '../src/engine/model/parsed-save.js';
 import { DuckDbStore, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
 import type { Store } from '../src/engine/store/index.js';
 import { SqliteStore, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
-import { tableSpecs, type ColumnKind, type TableSpec } from '../src/engine/store/tables.js';
+import { tableSpecs, type ColumnKind, type TableSpec } from '../src/engine/model/tables.js';
 import { makeParsedSave, totalRows } from '../test/store/make-save.js';
 import { renderTable, type BenchRow } from './table.js';
 

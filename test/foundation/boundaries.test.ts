@@ -28,7 +28,54 @@ describe('process boundaries', () => {
   });
 
   it('lets the renderer import shared code and main import electron', async () => {
-    expect(await restrictedImports("import { requestNames } from '../../shared/contract';\nexport const a = requestNames;\n", 'src/renderer/src/x.ts')).toEqual([]);
+    expect(
+      await restrictedImports(
+        "import { requestNames } from '../../shared/contract';\nexport const a = requestNames;\n",
+        'src/renderer/src/x.ts',
+      ),
+    ).toEqual([]);
     expect(await restrictedImports("import { app } from 'electron';\nexport const a = app;\n", 'src/main/x.ts')).toEqual([]);
+  });
+});
+
+describe('engine layers', () => {
+  const plant = (specifier: string, file: string) => restrictedImports(`import * as x from '${specifier}';\nexport const a = x;\n`, file);
+
+  it('refuses the reader in the store and the store in the reader', async () => {
+    expect(await plant('../reader/index.js', 'src/engine/store/x.ts')).toHaveLength(1);
+    expect(await plant('../reader/map/save.js', 'src/engine/store/x.ts')).toHaveLength(1);
+    expect(await plant('../store/index.js', 'src/engine/reader/x.ts')).toHaveLength(1);
+    expect(await plant('../../store/tables.js', 'src/engine/reader/map/x.ts')).toHaveLength(1);
+  });
+
+  it('refuses the store in the worker, and any higher layer in the model and the codec', async () => {
+    expect(await plant('../store/index.js', 'src/engine/worker/x.ts')).toHaveLength(1);
+    expect(await plant('../reader/index.js', 'src/engine/model/x.ts')).toHaveLength(1);
+    expect(await plant('../codec/encoded-save.js', 'src/engine/model/x.ts')).toHaveLength(1);
+    expect(await plant('../store/tables.js', 'src/engine/codec/x.ts')).toHaveLength(1);
+    expect(await plant('../reader/index.js', 'src/engine/codec/x.ts')).toHaveLength(1);
+  });
+
+  it('refuses upward imports between the pipeline, the app and the front ends', async () => {
+    expect(await plant('../importer.js', 'src/engine/pipeline/x.ts')).toHaveLength(1);
+    expect(await plant('../worker/parse-worker.js', 'src/engine/pipeline/x.ts')).toHaveLength(1);
+    expect(await plant('../pipeline/run-import.js', 'src/engine/store/x.ts')).toHaveLength(1);
+    expect(await plant('../../cli/output.js', 'src/engine/watch/x.ts')).toHaveLength(1);
+    expect(await plant('../main/ipc.js', 'src/cli/x.ts')).toHaveLength(1);
+    expect(await plant('../engine/store/index.js', 'src/shared/x.ts')).toHaveLength(1);
+  });
+
+  it('lets each layer import the layers below it', async () => {
+    expect(await plant('../model/parsed-save.js', 'src/engine/reader/x.ts')).toEqual([]);
+    expect(await plant('../model/parsed-save.js', 'src/engine/codec/x.ts')).toEqual([]);
+    expect(await plant('../codec/encoded-save.js', 'src/engine/store/x.ts')).toEqual([]);
+    expect(await plant('../codec/encoded-save.js', 'src/engine/worker/x.ts')).toEqual([]);
+    expect(await plant('../reader/index.js', 'src/engine/worker/x.ts')).toEqual([]);
+    // The message protocol is the pipeline's, shared with the worker it spawns; nothing else of the pipeline is.
+    expect(await plant('../pipeline/worker-protocol.js', 'src/engine/worker/x.ts')).toEqual([]);
+    expect(await plant('../pipeline/pool.js', 'src/engine/worker/x.ts')).toHaveLength(1);
+    expect(await plant('../store/index.js', 'src/engine/pipeline/x.ts')).toEqual([]);
+    expect(await plant('./store/index.js', 'src/engine/importer.ts')).toEqual([]);
+    expect(await plant('../engine/service.js', 'src/main/x.ts')).toEqual([]);
   });
 });

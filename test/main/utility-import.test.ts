@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Importer } from '../../src/engine/importer';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { openStore } from '../../src/engine/store';
-import { decodeSaveBytes } from '../../src/engine/store/encoded-save';
+import { decodeSaveBytes } from '../../src/engine/codec/encoded-save';
 import type { FileResult } from '../../src/shared/import';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
 import { writeHostileSet } from '../fixtures/hostile';

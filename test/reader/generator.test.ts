@@ -1,6 +1,6 @@
 /** The fixtures themselves: deterministic, realistic, and covering the format's traps. */
 import { describe, expect, it } from 'vitest';
-import { countRows } from '../../src/engine/reader/parsed-save.js';
+import { countRows } from '../../src/engine/model/parsed-save.js';
 import { generateSave } from '../fixtures/generate.js';
 
 describe('save generator', () => {

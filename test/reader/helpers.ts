@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { ScribeError } from '../../src/engine/errors.js';
 import { parseSaveXml } from '../../src/engine/reader/index.js';
-import type { ParsedSave } from '../../src/engine/reader/parsed-save.js';
+import type { ParsedSave } from '../../src/engine/model/parsed-save.js';
 import type { FailureCode } from '../../src/shared/errors.js';
 
 /** A fresh folder under the OS temp dir; remove it with `rmTemp`. */

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ParsedSave } from '../../src/engine/reader/parsed-save.js';
+import type { ParsedSave } from '../../src/engine/model/parsed-save.js';
 import { parseSaveXml, parseSaveXmlInto } from '../../src/engine/reader/index.js';
-import { clusterKeys, decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, SaveEncoder } from '../../src/engine/store/encoded-save.js';
+import { clusterKeys, decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, SaveEncoder } from '../../src/engine/codec/encoded-save.js';
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
-import { tableSpecs } from '../../src/engine/store/tables.js';
+import { tableSpecs } from '../../src/engine/model/tables.js';
 import { generateSave } from '../fixtures/generate.js';
 import { makeParsedSave } from './make-save.js';
 

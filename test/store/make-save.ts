@@ -23,7 +23,7 @@ import {
   type PlayerValueRow,
   type TileRow,
   type UnitRow,
-} from '../../src/engine/reader/parsed-save.js';
+} from '../../src/engine/model/parsed-save.js';
 
 export interface MakeSaveOptions {
   seed: number;

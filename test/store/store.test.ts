@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countRows, type ParsedSave } from '../../src/engine/reader/parsed-save.js';
+import { countRows, type ParsedSave } from '../../src/engine/model/parsed-save.js';
 import { ScribeError } from '../../src/engine/errors.js';
 import { saveDay } from '../../src/engine/store/save-day.js';
 import { StatementCache, statementSizes } from '../../src/engine/store/statements.js';

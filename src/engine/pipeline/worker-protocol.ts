@@ -47,6 +47,6 @@ export type FromWorker =
   | (JobAnswer & { type: 'otherShard'; hashed: Hashed })
   /** The bytes are a save already in the library: not parsed. */
   | (JobAnswer & { type: 'known'; hashed: Hashed; saveId: number })
-  /** `save`: the parsed save as encodeSaveBytes wrote it (see store/encoded-save.ts). */
+  /** `save`: the parsed save as encodeSaveBytes wrote it (see codec/encoded-save.ts). */
   | (JobAnswer & { type: 'parsed'; hashed: Hashed; save: Uint8Array; timings: StageTimings })
   | (JobAnswer & { type: 'failed'; hashed: Hashed | null; failure: FailureInfo });

@@ -12,10 +12,10 @@ import { performance } from 'node:perf_hooks';
 import { emptyStats, extractSaveXml, type ExtractStats } from './archive.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { asScribeError, parseSaveXml, parseSaveXmlInto } from './parse.js';
-import type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
+import type { ParsedSave, SaveMeta, SaveSink } from '../model/parsed-save.js';
 
-export type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
-export { countRows } from './parsed-save.js';
+export type { ParsedSave, SaveMeta, SaveSink } from '../model/parsed-save.js';
+export { countRows } from '../model/parsed-save.js';
 export { readLimits, resolveLimits, type ReadLimits } from './limits.js';
 export { parseSaveXml, parseSaveXmlInto } from './parse.js';
 export { extractSaveXml, classifyEntryName, type ExtractStats } from './archive.js';

@@ -3,7 +3,7 @@ import { ScribeError } from '../errors.js';
 import { resolveLimits, type ReadLimits } from './limits.js';
 import { mb } from './units.js';
 import { checkRootName, mapSave, mapSaveInto } from './map/save.js';
-import type { ParsedSave, SaveMeta, SaveSink } from './parsed-save.js';
+import type { ParsedSave, SaveMeta, SaveSink } from '../model/parsed-save.js';
 import { recycleTree, scanXml } from './xml/scanner.js';
 import type { XmlTree } from './xml/tree.js';
 import { prepareXmlBytes } from './xml/text.js';

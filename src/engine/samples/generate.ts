@@ -29,7 +29,7 @@ import {
   type MemorySubjectKind,
   type PlayerValueKind,
   type CityValueKind,
-} from '../reader/parsed-save.js';
+} from '../model/parsed-save.js';
 import { emptySave } from '../reader/map/save.js';
 import { XmlWriter, escapeText, type Attrs } from './xml-writer.js';
 

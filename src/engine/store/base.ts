@@ -17,9 +17,9 @@ import type {
   SaveSummary,
 } from '../../shared/library.js';
 import type { Backend } from '../../shared/settings.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
+import type { ParsedSave } from '../model/parsed-save.js';
 import type { Dialect } from './dialect.js';
-import type { EncodedSave } from './encoded-save.js';
+import type { EncodedSave } from '../codec/encoded-save.js';
 import * as ledger from './ledger.js';
 import * as library from './library-queries.js';
 import type { Steps } from './steps.js';

@@ -4,7 +4,7 @@
  * Adding a database is implementing this (and `SqlRunner`), nothing else.
  */
 import type { Backend } from '../../shared/settings.js';
-import type { EncodedTable } from './encoded-save.js';
+import type { EncodedTable } from '../codec/encoded-save.js';
 import type { Migration } from './migrations.js';
 import type { Awaitable, SqlRunner } from './sql-runner.js';
 import type { TableSpec } from './tables.js';

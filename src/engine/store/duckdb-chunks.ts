@@ -6,7 +6,7 @@
  * DuckDB in one call per column; text costs one native call per value.
  */
 import type { DuckDBDataChunk, DuckDBVector } from '@duckdb/node-api';
-import { NULL_I32 } from './encoded-save.js';
+import { NULL_I32 } from '../codec/encoded-save.js';
 import type { ColumnKind } from './tables.js';
 
 /** One database column: a cell of each row (its index in the row), the save's id, or NULL (a column the writer does not know). */

@@ -22,7 +22,7 @@ import {
 import { StoreBase } from './base.js';
 import { nowIso } from './clock.js';
 import type { Dialect } from './dialect.js';
-import type { EncodedTable } from './encoded-save.js';
+import type { EncodedTable } from '../codec/encoded-save.js';
 import { fillChunk, type ChunkColumn } from './duckdb-chunks.js';
 import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';

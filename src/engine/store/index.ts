@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 export type { InsertOptions, InsertResult, LedgerFile, LedgerHashed, SaveSource, Store } from './store.js';
 export { latestVersion, migrations } from './migrations.js';
 export { countsByTable, tableOfList, tableSpecs } from './tables.js';
-export { decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, type EncodedSave } from './encoded-save.js';
+export { decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, type EncodedSave } from '../codec/encoded-save.js';
 export { SqliteStore } from './sqlite-store.js';
 export { DuckDbStore } from './duckdb-store.js';
 

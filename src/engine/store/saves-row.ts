@@ -1,5 +1,5 @@
 /** The saves row: one per save, the parent of every child table's rows. */
-import type { SaveMeta } from '../reader/parsed-save.js';
+import type { SaveMeta } from '../model/parsed-save.js';
 import { saveDay } from './save-day.js';
 import type { SaveSource } from './store.js';
 import type { SqlValue } from './values.js';

@@ -27,7 +27,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Dialect } from './dialect.js';
-import { NULL_I32, type EncodedTable } from './encoded-save.js';
+import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
 import { checkSqliteLibrary } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
 import { openSchema } from './schema.js';

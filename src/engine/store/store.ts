@@ -11,8 +11,8 @@ import type {
   SaveSummary,
 } from '../../shared/library.js';
 import type { Backend } from '../../shared/settings.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
-import type { EncodedSave } from './encoded-save.js';
+import type { ParsedSave } from '../model/parsed-save.js';
+import type { EncodedSave } from '../codec/encoded-save.js';
 
 /** The archive a save was read from. */
 export interface SaveSource {

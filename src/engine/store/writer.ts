@@ -9,12 +9,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { skipReasons, type SkipCode } from '../../shared/errors.js';
-import type { ParsedSave } from '../reader/parsed-save.js';
+import type { ParsedSave } from '../model/parsed-save.js';
 import { databaseFailure } from '../db-failure.js';
 import { ScribeError } from '../errors.js';
 import { nowIso } from './clock.js';
 import type { Dialect } from './dialect.js';
-import { encodeSave, isEncodedSave, type EncodedSave } from './encoded-save.js';
+import { encodeSave, isEncodedSave, type EncodedSave } from '../codec/encoded-save.js';
 import { forgetSaveInLedger, ledgerRowFor, repointLedger, writeLedgerRow, type LedgerFinish } from './ledger.js';
 import { gameOverColumn, saveColumns, saveRowValues } from './saves-row.js';
 import { wait, type Steps } from './steps.js';

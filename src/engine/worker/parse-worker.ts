@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { ScribeError, toFailure } from '../errors.js';
 import { readSaveInto } from '../reader/index.js';
 import { errnoCode, isTransientReadError, readRetryDelaysMs, withRetry } from '../retry.js';
-import { encodeSaveBytes, SaveEncoder } from '../store/encoded-save.js';
+import { encodeSaveBytes, SaveEncoder } from '../codec/encoded-save.js';
 import type { FromWorker, Hashed, ToWorker } from '../pipeline/worker-protocol.js';
 import { inShard, type Shard } from '../pipeline/shard.js';
 

@@ -3,7 +3,7 @@
  * The game may write the same trait, marriage or relationship twice for one
  * character: the last copy wins (keeping the first one's position).
  */
-import type { CharacterRow, SaveSink } from '../parsed-save.js';
+import type { CharacterRow, SaveSink } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import type { EntityIds } from './ids.js';
 import { childInt, childText, eventTurn, flag, ref, str, turn } from './values.js';

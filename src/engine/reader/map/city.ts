@@ -1,5 +1,5 @@
 /** `City` -> city row, religions, culture per team, keyed values. */
-import type { CityRow, CityValueKind, SaveSink } from '../parsed-save.js';
+import type { CityRow, CityValueKind, SaveSink } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import type { EntityIds } from './ids.js';
 import { eachKeyedInt, eventTurn, flag, keyNumber, ref, Sections, str } from './values.js';

@@ -3,7 +3,7 @@
  * elements): turn, game over, winner, religions, families, diplomacy, tribes.
  */
 import { ScribeError } from '../../errors.js';
-import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../parsed-save.js';
+import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { childInt, childText, eventTurn, ref, Sections, str } from './values.js';
 

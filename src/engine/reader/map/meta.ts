@@ -1,5 +1,5 @@
 /** Root attributes and the configuration sections -> `SaveMeta`. */
-import type { SaveMeta } from '../parsed-save.js';
+import type { SaveMeta } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { str } from './values.js';
 

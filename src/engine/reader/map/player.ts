@@ -2,7 +2,7 @@
  * `Player` -> player row plus its keyed values, laws, leaders, council,
  * families, goals, histories, event log and memories.
  */
-import type { HistorySeries, MemorySubjectKind, PlayerRow, PlayerValueKind, SaveSink } from '../parsed-save.js';
+import type { HistorySeries, MemorySubjectKind, PlayerRow, PlayerValueKind, SaveSink } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import type { EntityIds } from './ids.js';
 import { childInt, childText, eachKeyedInt, eachKeyedText, eventTurn, flag, keyNumber, ref, Sections, str } from './values.js';

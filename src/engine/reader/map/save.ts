@@ -4,7 +4,7 @@
  * spans entities (families, difficulty of the first human, winner).
  */
 import { ScribeError } from '../../errors.js';
-import type { ParsedSave, SaveMeta, SaveSink } from '../parsed-save.js';
+import type { ParsedSave, SaveMeta, SaveSink } from '../../model/parsed-save.js';
 import { INT32_MAX, INT32_MIN, NONE, type XmlTree } from '../xml/tree.js';
 import { mapCharacter } from './character.js';
 import { mapCity } from './city.js';

@@ -3,7 +3,7 @@
  * units are the tile's direct `Unit` children; copies elsewhere (a player's
  * `AI/LastSeenUnits`) are fog-of-war memories and never read.
  */
-import type { SaveSink, TileRow, UnitRow } from '../parsed-save.js';
+import type { SaveSink, TileRow, UnitRow } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import type { EntityIds } from './ids.js';
 import { eventTurn, flag, keyNumber, ref, str } from './values.js';

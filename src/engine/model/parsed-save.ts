@@ -45,7 +45,7 @@ export interface ParsedSave {
   diplomacy: DiplomacyRow[];
 }
 
-/** Anything rows can be appended to: an array, or the encoder's table (see store/encoded-save.ts). */
+/** Anything rows can be appended to: an array, or the encoder's table (see codec/encoded-save.ts). */
 export interface RowSink<R> {
   push(row: R): unknown;
 }

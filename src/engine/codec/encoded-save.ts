@@ -26,8 +26,8 @@
  * and fills its pages. Row order within a save carries no meaning (SQLite
  * returns a WITHOUT ROWID table in key order whatever the insert order).
  */
-import type { ParsedSave, RowSink, SaveMeta, SaveSink } from '../reader/parsed-save.js';
-import { tableSpecs, type ListKey, type RowOf, type TableSpec } from './tables.js';
+import type { ParsedSave, RowSink, SaveMeta, SaveSink } from '../model/parsed-save.js';
+import { tableSpecs, type ListKey, type RowOf, type TableSpec } from '../model/tables.js';
 
 export interface EncodedTable {
   count: number;
