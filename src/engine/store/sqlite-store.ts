@@ -26,6 +26,7 @@
  * - Checkpoints run on their own thread (wal-checkpointer.ts).
  */
 import Database from 'better-sqlite3';
+import { compileBind, type Bind } from '../codegen/index.js';
 import type { Dialect } from './dialect.js';
 import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
 import { checkSqliteLibrary } from './library-check.js';
@@ -73,22 +74,6 @@ export function configureSqlite(db: Db): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32000');
   db.pragma('temp_store = MEMORY');
-}
-
-/**
- * Copies `n` rows of cells, from cell `src` on, into a statement's
- * parameters: an absent value (NaN, or NULL_I32 in int32 cells) becomes NULL
- * and a text cell its string's UTF-8 bytes. Generated per table and cell
- * type, so each cell's kind is in the code (this loop runs for every one of
- * a save's ~230,000 cells).
- */
-type Bind = (cells: Float64Array | Int32Array, src: number, n: number, texts: readonly (Buffer | string)[], params: unknown[]) => void;
-
-function compileBind(spec: TableSpec, absent: string): Bind {
-  const body = ['let k = 0, s = src, v;', 'for (let r = 0; r < n; r++) {'];
-  for (const kind of spec.kinds) body.push(`  v = cells[s++]; params[k++] = ${absent} ? null : ${kind === 'text' ? 'texts[v]' : 'v'};`);
-  body.push('}');
-  return new Function('cells', 'src', 'n', 'texts', 'params', body.join('\n')) as Bind;
 }
 
 interface TablePlan {
@@ -182,8 +167,8 @@ class SqliteDialect implements Dialect {
       const cols = ['save_id', ...spec.columns];
       this.plans.set(spec.table, {
         spec,
-        bind: compileBind(spec, 'v !== v'),
-        bindI32: compileBind(spec, `v === ${NULL_I32}`),
+        bind: compileBind(spec, null).fn,
+        bindI32: compileBind(spec, NULL_I32).fn,
         width: spec.fields.length,
         sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
         // Binding is most of an insert's cost (~50 ns a number, ~100 ns a string through the driver):
