@@ -10,6 +10,7 @@
  *
  * Same seed => same object, field for field; no clock, no Math.random.
  */
+import { entity, listKeys, type ListKey, type Row } from '../../src/engine/model/catalogue.js';
 import { emptySave } from '../../src/engine/reader/map/save.js';
 import {
   countRows,
@@ -409,6 +410,25 @@ function rng(seed: number): () => number {
   };
 }
 
+/**
+ * A row whose nullable fields may be left out: they are null. A column added
+ * to the catalogue then needs no edit here (fill it in when a test wants a
+ * value in it).
+ */
+type Loose<R> = { [K in keyof R as null extends R[K] ? never : K]: R[K] } & { [K in keyof R as null extends R[K] ? K : never]?: R[K] };
+type LooseSave = Pick<ParsedSave, 'meta'> & { [L in ListKey]: Loose<Row<L>>[] };
+
+/** The save with every field a row left out set to null. */
+function completed(save: LooseSave): ParsedSave {
+  for (const list of listKeys) {
+    const nullable = Object.entries(entity(list).fields)
+      .filter(([, d]) => d.nullable)
+      .map(([f]) => f);
+    for (const row of save[list] as Record<string, unknown>[]) for (const f of nullable) if (row[f] === undefined) row[f] = null;
+  }
+  return save as ParsedSave;
+}
+
 export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   const r = rng(opts.seed * 2654435761 + 17);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -426,7 +446,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   const nCities = typical ? 43 : 3;
   const nUnits = typical ? 300 : 6;
 
-  const save: ParsedSave = emptySave({
+  const save: LooseSave = emptySave({
     gameId,
     gameName: `Game ${opts.seed} — ${pick(FIRST_NAMES)} vs ${pick(FIRST_NAMES)}`,
     turn,
@@ -465,7 +485,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (let id = 0; id < nCharacters; id++) {
     const dead = chance(0.35);
     const birthTurn = int(-30, turn);
-    const c: CharacterRow = {
+    const c: Loose<CharacterRow> = {
       id,
       playerId: chance(0.9) ? id % nPlayers : null,
       firstName: pick(FIRST_NAMES),
@@ -510,7 +530,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (let p = 0; p < nPlayers; p++) {
     const human = p === 0 || (typical && p === 1);
     const leaders = Array.from({ length: typical ? int(2, 6) : 2 }, () => int(0, nCharacters - 1));
-    const row: PlayerRow = {
+    const row: Loose<PlayerRow> = {
       id: p,
       name: human ? PLAYER_NAMES[(opts.seed + p) % PLAYER_NAMES.length]! : null,
       onlineId: human && save.meta.gameMode === 'NETWORK' ? String(76561197960265728n + BigInt(int(1, 1e9))) : null,
@@ -599,7 +619,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     for (let i = 0; i < logs; i++) {
       const type = pick(LOG_TYPES);
       const tech = pick(TECHS);
-      const e: LogEntryRow = {
+      const e: Loose<LogEntryRow> = {
         playerId: p,
         ordinal: i,
         type,
@@ -619,7 +639,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
     for (let i = 0; i < mems; i++) {
       const kinds = ['player', 'family', 'religion', 'tribe', 'character', 'city'] as const;
       const subjectKind = chance(0.95) ? pick(kinds) : null;
-      const m: MemoryRow = {
+      const m: Loose<MemoryRow> = {
         playerId: p,
         ordinal: i,
         type: pick(MEMORY_TYPES),
@@ -662,7 +682,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (let id = 0; id < nTiles; id++) {
     const water = chance(0.18);
     const own = owner[id]!;
-    const t: TileRow = {
+    const t: Loose<TileRow> = {
       id,
       x: id % mapWidth,
       y: Math.floor(id / mapWidth),
@@ -708,7 +728,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
 
   for (let id = 0; id < nCities; id++) {
     const playerId = chance(0.97) ? owner[cityTiles[id]!]! : null;
-    const c: CityRow = {
+    const c: Loose<CityRow> = {
       id,
       tileId: cityTiles[id]!,
       playerId,
@@ -743,7 +763,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (let id = 0; id < nUnits; id++) {
     const tribal = chance(0.1);
     const playerId = tribal ? null : int(0, nPlayers - 1);
-    const u: UnitRow = {
+    const u: Loose<UnitRow> = {
       id: 1000 + id * 3,
       tileId: int(0, nTiles - 1),
       type: pick(UNIT_TYPES),
@@ -798,7 +818,7 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (const tribe of typical ? TRIBES : TRIBES.slice(0, 2)) {
     for (let team = 0; team < nPlayers; team++) save.diplomacy.push({ kind: 'tribe', a: tribe, b: String(team), state: pick(DIPLOMACY) });
   }
-  return save;
+  return completed(save);
 }
 
 /** Total rows of a save (every list), as the bench reports it. */

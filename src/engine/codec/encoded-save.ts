@@ -26,6 +26,7 @@
  * and fills its pages. Row order within a save carries no meaning (SQLite
  * returns a WITHOUT ROWID table in key order whatever the insert order).
  */
+import { entity, type CompletedLaterList } from '../model/catalogue.js';
 import type { ParsedSave, RowSink, SaveMeta, SaveSink } from '../model/parsed-save.js';
 import { compileCompare, compileInflate, compilePush, type Compare, type Push, type Reject } from '../codegen/index.js';
 import { tableSpecs, type ListKey, type RowOf } from '../model/tables.js';
@@ -52,40 +53,14 @@ export interface EncodedSave {
 }
 
 /**
- * The SQLite clustering key of each child table after save_id (its WITHOUT
- * ROWID primary key, migrations v1), as row fields; null for a rowid table.
- * Only an insert-order hint: a key missing here costs speed, never data
- * (test/store checks these against the schema).
+ * The key each child table's rows are sent in order of, as row fields: the
+ * natural key the catalogue declares (SQLite's clustering key after
+ * save_id); null for a table without one. Only an insert-order hint: a
+ * wrong key costs speed, never data.
  */
-export const clusterKeys: { readonly [L in ListKey]: readonly string[] | null } = {
-  players: ['id'],
-  playerValues: ['playerId', 'kind', 'key'],
-  playerLaws: ['playerId', 'lawClass'],
-  playerLeaders: ['playerId', 'ordinal'],
-  playerCouncil: ['playerId', 'position'],
-  playerFamilies: ['playerId', 'family'],
-  playerGoals: ['playerId', 'ordinal'],
-  history: ['playerId', 'series', 'key', 'turn'],
-  logEntries: ['playerId', 'ordinal'],
-  memories: ['playerId', 'ordinal'],
-  characters: ['id'],
-  characterTraits: ['characterId', 'trait'],
-  characterRatings: ['characterId', 'rating'],
-  characterRelationships: null,
-  characterSpouses: ['characterId', 'spouseId'],
-  cities: ['id'],
-  cityReligions: ['cityId', 'religion'],
-  cityCulture: ['cityId', 'team'],
-  cityValues: ['cityId', 'kind', 'key'],
-  tiles: ['id'],
-  tileOwnerHistory: ['tileId', 'turn'],
-  units: ['id'],
-  unitPromotions: ['unitId', 'promotion'],
-  families: ['family'],
-  religions: ['religion'],
-  tribes: ['tribe'],
-  diplomacy: ['kind', 'a', 'b'],
-};
+export const clusterKeys: { readonly [L in ListKey]: readonly string[] | null } = Object.fromEntries(
+  tableSpecs.map((s) => [s.list, s.key]),
+) as { [L in ListKey]: readonly string[] | null };
 
 const reject: Reject = (field, value) => {
   throw new TypeError(`${field} holds ${typeof value === 'object' ? 'an object' : `a ${typeof value}`}, not a number.`);
@@ -186,43 +161,26 @@ function inKeyOrder(sink: TableSink, compare: Compare | null, strings: readonly 
   return out;
 }
 
+// Every list's sink, typed from the catalogue (so a new entity needs no edit here); the encoder's constructor makes them.
+const Sinks = class {} as new () => SaveSink;
+
 /**
  * Where the reader's mappers put a save's rows when it is read to be sent
  * to the writer (see `SaveSink`): each table's rows go straight into its
  * cells as they are mapped, with no array of row objects in between.
- * `players` and `playerFamilies` stay row arrays until `finish`: the
- * mappers still complete them after the fact (a handful of rows).
+ * The lists the catalogue marks `completedLater` stay row arrays until
+ * `finish`: the mappers still complete them after the fact (a handful of rows).
  */
-export class SaveEncoder implements SaveSink {
+export class SaveEncoder extends Sinks {
   private readonly text = new StringTable();
   private readonly sinks = new Map<ListKey, TableSink>();
-  readonly players: ParsedSave['players'] = [];
-  readonly playerFamilies: ParsedSave['playerFamilies'] = [];
-  readonly playerValues = this.sink('playerValues');
-  readonly playerLaws = this.sink('playerLaws');
-  readonly playerLeaders = this.sink('playerLeaders');
-  readonly playerCouncil = this.sink('playerCouncil');
-  readonly playerGoals = this.sink('playerGoals');
-  readonly history = this.sink('history');
-  readonly logEntries = this.sink('logEntries');
-  readonly memories = this.sink('memories');
-  readonly characters = this.sink('characters');
-  readonly characterTraits = this.sink('characterTraits');
-  readonly characterRatings = this.sink('characterRatings');
-  readonly characterRelationships = this.sink('characterRelationships');
-  readonly characterSpouses = this.sink('characterSpouses');
-  readonly cities = this.sink('cities');
-  readonly cityReligions = this.sink('cityReligions');
-  readonly cityCulture = this.sink('cityCulture');
-  readonly cityValues = this.sink('cityValues');
-  readonly tiles = this.sink('tiles');
-  readonly tileOwnerHistory = this.sink('tileOwnerHistory');
-  readonly units = this.sink('units');
-  readonly unitPromotions = this.sink('unitPromotions');
-  readonly families = this.sink('families');
-  readonly religions = this.sink('religions');
-  readonly tribes = this.sink('tribes');
-  readonly diplomacy = this.sink('diplomacy');
+
+  constructor() {
+    super();
+    // Always the same properties in the same order: every encoder has one hidden class.
+    const self = this as unknown as Record<ListKey, unknown>;
+    for (const { spec } of codecs) self[spec.list] = entity(spec.list).completedLater ? [] : this.sink(spec.list);
+  }
 
   private sink<L extends ListKey>(list: L): RowSink<RowOf<L>> {
     const codec = codecOf.get(list)!;
@@ -233,10 +191,11 @@ export class SaveEncoder implements SaveSink {
 
   /** The save, every table in its key order. The encoder is spent afterwards. */
   finish(meta: SaveMeta): EncodedSave {
-    const players = this.sink('players');
-    for (const row of this.players) players.push(row);
-    const families = this.sink('playerFamilies');
-    for (const row of this.playerFamilies) families.push(row);
+    for (const { spec } of codecs) {
+      if (!entity(spec.list).completedLater) continue;
+      const sink = this.sink(spec.list);
+      for (const row of this[spec.list as CompletedLaterList] as object[]) sink.push(row as never);
+    }
     const strings = this.text.strings;
     const tables = {} as EncodedSave['tables'];
     for (const codec of codecs) {

@@ -4,6 +4,7 @@
  * spans entities (families, difficulty of the first human, winner).
  */
 import { ScribeError } from '../../errors.js';
+import { listKeys } from '../../model/catalogue.js';
 import type { ParsedSave, SaveMeta, SaveSink } from '../../model/parsed-save.js';
 import { INT32_MAX, INT32_MIN, NONE, type XmlTree } from '../xml/tree.js';
 import { mapCharacter } from './character.js';
@@ -36,35 +37,7 @@ export function emptySave(meta: SaveMeta): ParsedSave {
 
 /** Every list of a `ParsedSave`, empty: a `SaveSink` that keeps the rows as objects. */
 export function emptyRows(): Omit<ParsedSave, 'meta'> {
-  return {
-    players: [],
-    playerValues: [],
-    playerLaws: [],
-    playerLeaders: [],
-    playerCouncil: [],
-    playerFamilies: [],
-    playerGoals: [],
-    history: [],
-    logEntries: [],
-    memories: [],
-    characters: [],
-    characterTraits: [],
-    characterRatings: [],
-    characterRelationships: [],
-    characterSpouses: [],
-    cities: [],
-    cityReligions: [],
-    cityCulture: [],
-    cityValues: [],
-    tiles: [],
-    tileOwnerHistory: [],
-    units: [],
-    unitPromotions: [],
-    families: [],
-    religions: [],
-    tribes: [],
-    diplomacy: [],
-  };
+  return Object.fromEntries(listKeys.map((list) => [list, []])) as unknown as Omit<ParsedSave, 'meta'>;
 }
 
 function missing(field: string, what: string): ScribeError {

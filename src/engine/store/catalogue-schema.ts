@@ -1,0 +1,148 @@
+/**
+ * The schema the entity catalogue calls for, compared with the schema a
+ * database has after its migrations: what the test that keeps the two in
+ * step and `npm run draft-migration` share. Reading a live schema is the
+ * caller's (it owns the database handle); everything here is pure.
+ */
+import { catalogue, listKeys, type ColumnKind, type EntityDecl } from '../model/catalogue.js';
+import { snakeCase } from '../model/tables.js';
+import type { Dialect } from './migrations.js';
+
+export interface ColumnShape {
+  name: string;
+  /** As the database names it: INTEGER, TEXT, BOOLEAN (SQLite); INTEGER, VARCHAR, BOOLEAN (DuckDB). */
+  type: string;
+  notNull: boolean;
+}
+
+export interface TableShape {
+  name: string;
+  columns: ColumnShape[];
+  /** Primary-key columns in key order; [] for none. DuckDB child tables have none on purpose. */
+  key: string[];
+  /** Columns of the `<table>_by_save` index, when the table has one (a SQLite table without a natural key). */
+  lookup: string[] | null;
+}
+
+const typeName: { readonly [D in Dialect]: { readonly [K in ColumnKind]: string } } = {
+  sqlite: { int: 'INTEGER', text: 'TEXT', bool: 'BOOLEAN' },
+  duckdb: { int: 'INTEGER', text: 'VARCHAR', bool: 'BOOLEAN' },
+};
+
+/** The DDL type each kind is declared with (DuckDB reads TEXT back as VARCHAR). */
+const ddlType: { readonly [K in ColumnKind]: string } = { int: 'INTEGER', text: 'TEXT', bool: 'BOOLEAN' };
+
+function fieldsOf(e: EntityDecl): [string, EntityDecl['fields'][string]][] {
+  return Object.entries(e.fields);
+}
+
+/** What the catalogue calls for, per dialect (see migrations.ts for why the dialects differ). */
+export function expectedTables(dialect: Dialect): TableShape[] {
+  return listKeys.map((list) => {
+    const e: EntityDecl = catalogue[list];
+    const columns = [
+      { name: 'save_id', type: 'INTEGER', notNull: true },
+      ...fieldsOf(e).map(([f, d]) => ({ name: snakeCase(f), type: typeName[dialect][d.kind], notNull: !d.nullable })),
+    ];
+    if (dialect === 'duckdb') return { name: e.table, columns, key: [], lookup: null };
+    return {
+      name: e.table,
+      columns,
+      key: e.key ? ['save_id', ...e.key.map(snakeCase)] : [],
+      lookup: e.key ? null : ['save_id', ...(e.lookup ?? []).map(snakeCase)],
+    };
+  });
+}
+
+export type Difference =
+  | { kind: 'missing-table'; table: string }
+  | { kind: 'missing-column'; table: string; column: string }
+  | { kind: 'extra-table'; table: string }
+  | { kind: 'extra-column'; table: string; column: string }
+  /** Type, nullability, key or index differ: a migration a person writes (SQLite cannot alter them in place). */
+  | { kind: 'changed'; table: string; what: string };
+
+/** Every way `actual` (the migrated schema's child tables) differs from `expected`. */
+export function diffSchema(expected: readonly TableShape[], actual: readonly TableShape[]): Difference[] {
+  const out: Difference[] = [];
+  const have = new Map(actual.map((t) => [t.name, t]));
+  for (const want of expected) {
+    const got = have.get(want.name);
+    if (!got) {
+      out.push({ kind: 'missing-table', table: want.name });
+      continue;
+    }
+    const gotColumns = new Map(got.columns.map((c) => [c.name, c]));
+    for (const c of want.columns) {
+      const g = gotColumns.get(c.name);
+      if (!g) out.push({ kind: 'missing-column', table: want.name, column: c.name });
+      else if (g.type !== c.type || g.notNull !== c.notNull)
+        out.push({ kind: 'changed', table: want.name, what: `${c.name} is ${describe(g)}, the catalogue says ${describe(c)}` });
+    }
+    for (const g of got.columns)
+      if (!want.columns.some((c) => c.name === g.name)) out.push({ kind: 'extra-column', table: want.name, column: g.name });
+    if (want.key.join() !== got.key.join())
+      out.push({ kind: 'changed', table: want.name, what: `key is (${got.key.join(', ')}), the catalogue says (${want.key.join(', ')})` });
+    if ((want.lookup ?? []).join() !== (got.lookup ?? []).join())
+      out.push({
+        kind: 'changed',
+        table: want.name,
+        what: `lookup index is (${(got.lookup ?? []).join(', ')}), the catalogue says (${(want.lookup ?? []).join(', ')})`,
+      });
+  }
+  for (const t of actual) if (!expected.some((e) => e.name === t.name)) out.push({ kind: 'extra-table', table: t.name });
+  return out;
+}
+
+function describe(c: ColumnShape): string {
+  return `${c.type}${c.notNull ? ' NOT NULL' : ''}`;
+}
+
+function entityOfTable(table: string): EntityDecl {
+  const list = listKeys.find((l) => catalogue[l].table === table);
+  if (!list) throw new Error(`No entity in the catalogue is stored in ${table}`);
+  return catalogue[list];
+}
+
+function columnDdl(field: string, d: EntityDecl['fields'][string]): string {
+  return `${snakeCase(field)} ${ddlType[d.kind]}${d.nullable ? '' : ' NOT NULL'}`;
+}
+
+/** A child table's CREATE TABLE, in the form migration 1 wrote them. */
+export function createTableDdl(table: string, dialect: Dialect): string {
+  const e = entityOfTable(table);
+  const cols = fieldsOf(e)
+    .map(([f, d]) => columnDdl(f, d))
+    .join(',\n  ');
+  if (dialect === 'duckdb') return `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL,\n  ${cols}\n);\n`;
+  const head = `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL REFERENCES saves (id) ON DELETE CASCADE,\n  ${cols}`;
+  if (e.key) return `${head},\n  PRIMARY KEY (save_id, ${e.key.map(snakeCase).join(', ')})\n) WITHOUT ROWID;\n`;
+  return `${head}\n);\nCREATE INDEX ${table}_by_save ON ${table} (save_id, ${(e.lookup ?? []).map(snakeCase).join(', ')});\n`;
+}
+
+/** A value existing rows take for a new NOT NULL column (SQLite requires one). */
+const defaultOf: { readonly [K in ColumnKind]: string } = { int: '0', text: "''", bool: 'FALSE' };
+
+/**
+ * The DDL that closes the differences a migration can close by itself (new
+ * tables, new columns), and a comment for each one it cannot.
+ */
+export function draftDdl(differences: readonly Difference[], dialect: Dialect): string {
+  const out: string[] = [];
+  for (const d of differences) {
+    if (d.kind === 'missing-table') out.push(createTableDdl(d.table, dialect));
+    else if (d.kind === 'missing-column') {
+      const e = entityOfTable(d.table);
+      const [field, decl] = fieldsOf(e).find(([f]) => snakeCase(f) === d.column)!;
+      if (decl.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(field, decl)};\n`);
+      else {
+        out.push(`-- Existing rows get ${defaultOf[decl.kind]}: check that this is what an older save means.\n`);
+        out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(field, decl)} DEFAULT ${defaultOf[decl.kind]};\n`);
+      }
+    } else if (d.kind === 'extra-table') out.push(`-- ${d.table} is in the schema but not in the catalogue: drop it or declare it.\n`);
+    else if (d.kind === 'extra-column')
+      out.push(`-- ${d.table}.${d.column} is in the schema but not in the catalogue: drop it or declare it.\n`);
+    else out.push(`-- ${d.table}: ${d.what}. Write this step by hand (SQLite rebuilds the table to change it).\n`);
+  }
+  return out.join('');
+}

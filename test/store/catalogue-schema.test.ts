@@ -1,0 +1,140 @@
+/**
+ * The entity catalogue and the committed migrations describe one schema:
+ * applied to a fresh database of each dialect, the migrations produce
+ * exactly the tables, columns, types, nullability and keys the catalogue
+ * declares. Released migrations are frozen: their text is pinned here.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { catalogue, listKeys } from '../../src/engine/model/catalogue.js';
+import { tableSpecs } from '../../src/engine/model/tables.js';
+import { clusterKeys } from '../../src/engine/codec/encoded-save.js';
+import { createTableDdl, diffSchema, draftDdl, expectedTables, type TableShape } from '../../src/engine/store/catalogue-schema.js';
+import { migrateDuckDb } from '../../src/engine/store/duckdb-store.js';
+import { latestVersion, migrations, parseMigrations, readMigrationFiles } from '../../src/engine/store/migrations.js';
+import { readDuckDbTables, readSqliteTables } from '../../src/engine/store/schema-read.js';
+import { migrateSqlite } from '../../src/engine/store/sqlite-store.js';
+
+async function migratedDuckDb(): Promise<TableShape[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    await migrateDuckDb(conn);
+    return await readDuckDbTables(conn);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+function migratedSqlite(): TableShape[] {
+  const db = new Database(':memory:');
+  try {
+    migrateSqlite(db);
+    return readSqliteTables(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('catalogue and migrations', () => {
+  it('agree on every table, column, type, nullability and key in SQLite', () => {
+    expect(diffSchema(expectedTables('sqlite'), migratedSqlite())).toEqual([]);
+  });
+
+  it('agree on every table, column, type and nullability in DuckDB', async () => {
+    expect(diffSchema(expectedTables('duckdb'), await migratedDuckDb())).toEqual([]);
+  });
+
+  it('see a column or table the migrations lack, and draft the step that adds it', () => {
+    const actual = migratedSqlite();
+    const expected = expectedTables('sqlite');
+    // The catalogue asks for one more column and one more table than the schema has.
+    const characters = expected.find((t) => t.name === 'characters')!;
+    characters.columns.push({ name: 'archetype', type: 'TEXT', notNull: false });
+    const withoutTribes = actual.filter((t) => t.name !== 'tribes');
+    const diff = diffSchema(expected, withoutTribes);
+    expect(diff).toEqual([
+      { kind: 'missing-column', table: 'characters', column: 'archetype' },
+      { kind: 'missing-table', table: 'tribes' },
+    ]);
+    expect(draftDdl([diff[1]!], 'sqlite')).toBe(createTableDdl('tribes', 'sqlite'));
+    // A changed type is reported, not silently altered.
+    const retyped = actual.map((t) =>
+      t.name === 'units' ? { ...t, columns: t.columns.map((c) => (c.name === 'xp' ? { ...c, type: 'TEXT' } : c)) } : t,
+    );
+    expect(
+      diffSchema(
+        expected.filter((t) => t.name === 'units'),
+        retyped.filter((t) => t.name === 'units'),
+      ),
+    ).toEqual([{ kind: 'changed', table: 'units', what: 'xp is TEXT, the catalogue says INTEGER' }]);
+  });
+
+  it('draft tables in the very form the first migration wrote them', () => {
+    // Only the tables no later migration has changed still read as migration 1 wrote them.
+    const db = new Database(':memory:');
+    migrateSqlite(db, 1);
+    const atV1 = new Map(readSqliteTables(db).map((t) => [t.name, t.columns.map((c) => c.name).join()]));
+    db.close();
+    const unchanged = expectedTables('sqlite').filter((t) => atV1.get(t.name) === t.columns.map((c) => c.name).join());
+    expect(unchanged.length).toBeGreaterThan(listKeys.length / 2);
+    for (const dialect of ['sqlite', 'duckdb'] as const) {
+      for (const t of unchanged) expect(migrations[0]![dialect], t.name).toContain(createTableDdl(t.name, dialect));
+    }
+  });
+
+  it('give the codec its sort keys and the store its columns from one declaration', () => {
+    for (const spec of tableSpecs) {
+      expect(clusterKeys[spec.list]).toEqual(catalogue[spec.list].key);
+      expect(spec.fields).toEqual(Object.keys(catalogue[spec.list].fields));
+    }
+  });
+});
+
+describe('frozen migrations', () => {
+  // The generated DDL of the released versions, byte for byte; a released migration never changes.
+  const released: Record<string, string> = {
+    '1 sqlite': '6b4e502ca99512e5347d6399f43bfa244aa554c4cbeafdd560addcc93f614e64',
+    '1 duckdb': 'fac231e19653d8945b1d9e6ffc5f6c2ac5f60e295e6090b43feec93b78c14532',
+    '2 sqlite': '7cc82649b05e83df513e968591107fe08c483dc0796f666ebfe2e0b9546b2e20',
+    '2 duckdb': '7cdc503bb47f2037c8624abee3a2a0117666dc430ccfbd65cacd8366340960a2',
+  };
+
+  it('keep the text of every released migration', () => {
+    expect(latestVersion).toBeGreaterThanOrEqual(2);
+    for (const m of migrations.filter((m) => m.version <= 2)) {
+      for (const d of ['sqlite', 'duckdb'] as const)
+        expect(createHash('sha256').update(m[d]).digest('hex'), `${m.version} ${d}`).toBe(released[`${m.version} ${d}`]);
+    }
+    expect(migrations[0]!.name).toBe('core schema: saves, every list of a parsed save, import ledger');
+    expect(migrations[1]!.name).toBe('library list indexes, ledger timings and attempts');
+  });
+
+  it('are the same whether the bundle carries them or they are read from disk (tsx: bench, scripts)', () => {
+    const fromDisk = parseMigrations(readMigrationFiles(fileURLToPath(new URL('../../src/engine/store/migrations', import.meta.url))));
+    expect(fromDisk).toEqual(migrations);
+  });
+
+  it('refuse a gap, a missing dialect, a bad name or two names for one version', () => {
+    const sql = (name: string) => `-- ${name}\nSELECT 1;\n`;
+    expect(parseMigrations({ 'x/0001-a.sqlite.sql': sql('a'), 'x/0001-a.duckdb.sql': sql('a') })).toEqual([
+      { version: 1, name: 'a', sqlite: 'SELECT 1;\n', duckdb: 'SELECT 1;\n' },
+    ]);
+    expect(() =>
+      parseMigrations({
+        '0001-a.sqlite.sql': sql('a'),
+        '0001-a.duckdb.sql': sql('a'),
+        '0003-c.sqlite.sql': sql('c'),
+        '0003-c.duckdb.sql': sql('c'),
+      }),
+    ).toThrow(/numbered/);
+    expect(() => parseMigrations({ '0001-a.sqlite.sql': sql('a') })).toThrow(/no duckdb file/);
+    expect(() => parseMigrations({ '1-a.sqlite.sql': sql('a') })).toThrow(/is not named/);
+    expect(() => parseMigrations({ '0001-a.sqlite.sql': sql('a'), '0001-a.duckdb.sql': sql('b') })).toThrow(/two names/);
+    expect(() => parseMigrations({ '0001-a.sqlite.sql': 'SELECT 1;' })).toThrow(/does not start/);
+  });
+});
