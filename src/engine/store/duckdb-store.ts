@@ -26,7 +26,7 @@ import type { EncodedTable } from '../codec/encoded-save.js';
 import { fillChunk, type ChunkColumn } from './duckdb-chunks.js';
 import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
-import { openSchema } from './schema.js';
+import { migrate, openSchema } from './schema.js';
 import { StatementCache } from './statements.js';
 import { runAsync, type Steps } from './steps.js';
 import { tableSpecs, type TableSpec } from './tables.js';
@@ -195,6 +195,11 @@ class DuckDbDialect implements Dialect {
 
 function tableSpecOf(table: string): TableSpec {
   return tableSpecs.find((s) => s.table === table)!;
+}
+
+/** Applies the migrations above the recorded version, each in its own transaction (for tools and tests on a raw connection). */
+export function migrateDuckDb(conn: DuckDBConnection, target = latestVersion): Promise<number> {
+  return runAsync(migrate(new DuckDbDialect(conn), target));
 }
 
 export class DuckDbStore extends StoreBase {

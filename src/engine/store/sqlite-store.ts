@@ -31,7 +31,7 @@ import type { Dialect } from './dialect.js';
 import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
 import { checkSqliteLibrary } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
-import { openSchema } from './schema.js';
+import { migrate, openSchema } from './schema.js';
 import { StoreBase } from './base.js';
 import { StatementCache, statementSizes } from './statements.js';
 import { runSync, type Steps } from './steps.js';
@@ -255,6 +255,11 @@ class SqliteDialect implements Dialect {
       this.db.close();
     }
   }
+}
+
+/** Applies the migrations above the database's `user_version`, each in its own transaction (for tools and tests on a raw handle). */
+export function migrateSqlite(db: Db, target = latestVersion): number {
+  return runSync(migrate(new SqliteDialect(db, db.name, defaultRowsPerStatement, false), target));
 }
 
 export class SqliteStore extends StoreBase {
