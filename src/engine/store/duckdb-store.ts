@@ -145,6 +145,7 @@ class DuckDbDialect implements Dialect {
   }
 
   bindBool(value: boolean): SqlValue {
+    // DuckDB binds a JS boolean as BOOLEAN; SqlValue leaves booleans out because SQLite's driver refuses them.
     return value as unknown as SqlValue;
   }
 
