@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { emitCheckpointThread } from './scripts/emit-checkpoint-thread.js';
 
 export default defineConfig({
   main: {
+    plugins: [emitCheckpointThread()],
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve('src/main/index.ts') } },

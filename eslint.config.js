@@ -38,6 +38,7 @@ const rendererBoundary = {
  */
 const layerImports = {
   model: ['**/model', '**/model/**'],
+  codegen: ['**/codegen', '**/codegen/**'],
   codec: ['**/codec', '**/codec/**'],
   reader: ['**/reader', '**/reader/**'],
   store: ['**/store', '**/store/**'],
@@ -76,7 +77,9 @@ function layer(name, forbidden, allowed = []) {
 }
 const aboveStore = ['pipeline', 'worker', 'app', 'cli', 'main'];
 const engineLayers = [
-  { files: ['src/engine/model/**'], rules: layer('model', ['codec', 'reader', 'store', ...aboveStore]) },
+  { files: ['src/engine/model/**'], rules: layer('model', ['codegen', 'codec', 'reader', 'store', ...aboveStore]) },
+  // Generated code (codegen) sits between the model and its users, the codec and the store.
+  { files: ['src/engine/codegen/**'], rules: layer('codegen', ['codec', 'reader', 'store', ...aboveStore]) },
   { files: ['src/engine/codec/**'], rules: layer('codec', ['reader', 'store', ...aboveStore]) },
   { files: ['src/engine/reader/**'], rules: layer('reader', ['store', ...aboveStore]) },
   { files: ['src/engine/store/**'], rules: layer('store', ['reader', ...aboveStore]) },

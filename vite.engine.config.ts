@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { emitCheckpointThread } from './scripts/emit-checkpoint-thread.js';
 
 /**
  * The import engine as plain Node bundles, outside Electron: the `scribe`
  * command line and the parse worker it (and the tests) fork.
  */
 export default defineConfig({
+  plugins: [emitCheckpointThread()],
   build: {
     ssr: true,
     outDir: 'out/engine',

@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { backendRows, benchBackends } from './backends';
 import { benchPipeline, type RunResult } from './pipeline';
 import { benchExport } from './export';
 import { benchReader } from './reader';
@@ -107,6 +108,15 @@ if (!skip.has('pipeline')) {
   show(
     `Pipeline: ${p.count} typical saves (${p.corpusMB.toFixed(0)} MB of archives), ${p.rounds} rounds`,
     `${lines.join('\n')}\n\nEach configuration ran ${p.rounds} times, interleaved; the row shows its best run (load from other tenants of this machine only ever adds time) and the wall time of every round. Stage times are summed over files (inflate and parse run in parallel, so they can exceed the wall time; transfer includes waiting for the writer's thread).\n\n${renderTable(rows)}${where}`,
+  );
+}
+
+if (!skip.has('backends')) {
+  const b = await benchBackends(32, rounds);
+  const walls = (rs: RunResult[]) => rs.map((r) => `${(r.wallMs / 1000).toFixed(1)} s / ${(r.cpuMs / 1000).toFixed(1)} s`).join(', ');
+  show(
+    `Backends: ${b.count} typical saves into a SQLite and a DuckDB library, ${rounds} rounds`,
+    `${renderTable(backendRows(b))}\n\nThe pipeline at ${b.workers} workers, one fresh library per run, SQLite and DuckDB alternating. Wall / CPU of each round: SQLite ${walls(b.sqlite)}; DuckDB ${walls(b.duckdb)}.`,
   );
 }
 

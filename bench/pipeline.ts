@@ -25,9 +25,9 @@ function bashTime(t: string): number {
   return m ? (Number(m[1]) * 60 + Number(m[2])) * 1000 : NaN;
 }
 
-function runOnce(mode: RunResult['mode'], workers: number, files: string[]): RunResult {
-  const db = path.resolve('.bench', `pipeline-${mode}-${workers}-${files.length}.sqlite`);
-  for (const suffix of ['', '-wal', '-shm']) execFileSync('rm', ['-f', db + suffix]);
+export function runOnce(mode: RunResult['mode'], workers: number, files: string[], backend: 'sqlite' | 'duckdb' = 'sqlite'): RunResult {
+  const db = path.resolve('.bench', `pipeline-${mode}-${workers}-${files.length}.${backend}`);
+  for (const suffix of ['', '-wal', '-shm', '.wal']) execFileSync('rm', ['-f', db + suffix]);
   // Through bash, whose `times` then reports the CPU of every process of the run
   // (the importer and the workers it reaped): on a machine where other tenants come
   // and go, CPU time says how much work a run was, wall time how long it took.

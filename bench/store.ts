@@ -20,10 +20,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import type { ParsedSave } from '../src/engine/model/parsed-save.js';
-import { DuckDbStore, compileAppend, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
+import { DuckDbStore, defaultCheckpointThreshold } from '../src/engine/store/duckdb-store.js';
 import type { Store } from '../src/engine/store/index.js';
 import { SqliteStore, defaultRowsPerStatement } from '../src/engine/store/sqlite-store.js';
 import { tableSpecs, type ColumnKind, type TableSpec } from '../src/engine/model/tables.js';
@@ -55,6 +55,27 @@ function compileFlatten(fields: readonly string[], kinds: readonly ColumnKind[])
   });
   body.push('}');
   return new Function('rows', 'start', 'count', 'saveId', 'out', body.join('\n')) as FlattenFn;
+}
+
+type AppendFn = (ap: DuckDBAppender, rows: readonly object[], saveId: number) => void;
+
+/** (The bare-driver comparison appends row objects directly.) One Appender call per value, in column order. */
+function compileAppend(slots: readonly (string | null)[], kinds: Readonly<Record<string, ColumnKind>>): AppendFn {
+  const body: string[] = ['for (let r = 0; r < rows.length; r++) {', '  const row = rows[r];', '  let v;'];
+  for (const slot of slots) {
+    if (slot === 'save_id') body.push('  ap.appendInteger(saveId);');
+    else if (slot === null) body.push('  ap.appendNull();');
+    else {
+      body.push(`  v = row[${JSON.stringify(slot)}];`);
+      const kind = kinds[slot];
+      if (kind === 'int')
+        body.push('  if (v == null) ap.appendNull(); else if ((v | 0) === v) ap.appendInteger(v); else ap.appendDouble(v);');
+      else if (kind === 'text') body.push('  if (v == null) ap.appendNull(); else ap.appendVarchar(v);');
+      else body.push('  if (v == null) ap.appendNull(); else ap.appendBoolean(v);');
+    }
+  }
+  body.push('  ap.endRow();', '}');
+  return new Function('ap', 'rows', 'saveId', body.join('\n')) as AppendFn;
 }
 
 export interface BenchStoreOptions {

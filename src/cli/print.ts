@@ -1,11 +1,12 @@
 import type { LibraryPage, SaveDetail } from '../shared/library.js';
 import { writeOut } from './output.js';
-import { displayName } from '../shared/format.js';
+import { displayName, winnerText } from '../shared/format.js';
 import { showJson } from './show-json.js';
 
 export function printSaveList(page: LibraryPage, json: boolean): void {
   if (json) {
-    for (const item of page.items) writeOut(`${JSON.stringify({ type: 'save', ...item })}\n`);
+    for (const item of page.items)
+      writeOut(`${JSON.stringify({ type: 'save', ...item, winner: winnerText(item.winner, item.players) })}\n`);
     return;
   }
   if (page.items.length === 0) {

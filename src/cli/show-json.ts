@@ -8,6 +8,7 @@
  * `tileOwnerHistory`, `characterTraits`, `historyPoints`. Everything else
  * here is extra and may grow, never shrink.
  */
+import { winnerText } from '../shared/format.js';
 import type { SaveDetail } from '../shared/library.js';
 
 export interface ShowJsonPlayer {
@@ -68,7 +69,7 @@ export function showJson(detail: SaveDetail): ShowJson {
     gameName: s.gameName,
     turn: s.turn,
     gameOver: s.gameOver,
-    winner: s.winner,
+    winner: winnerText(s.winner, s.players),
     saveDate: s.saveDate,
     version: s.version,
     mapSize: s.mapSize,

@@ -1,3 +1,5 @@
+import type { SavePlayerBrief, SaveWinner } from './library.js';
+
 /** Words for people from the save's enum-like names: one implementation for the renderer, the CLI and the store. */
 const smallWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
 
@@ -16,4 +18,19 @@ export function displayName(value: string | null | undefined): string {
     .map((w) => w.toLowerCase());
   if (words.length === 0) return value;
   return words.map((w, i) => (i > 0 && smallWords.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
+}
+
+/**
+ * The winner in words: "Player 2 (Persia)", "Team 0", or the victory of a
+ * finished game without either ("Points"). The renderer, `scribe list` and
+ * `scribe show` all print these words.
+ */
+export function winnerText(winner: SaveWinner | null, players: readonly Pick<SavePlayerBrief, 'playerId' | 'nation'>[]): string | null {
+  if (!winner) return null;
+  if (winner.playerId !== null) {
+    const p = players.find((x) => x.playerId === winner.playerId);
+    return p?.nation ? `Player ${winner.playerId} (${displayName(p.nation)})` : `Player ${winner.playerId}`;
+  }
+  if (winner.team !== null) return `Team ${winner.team}`;
+  return winner.victory ? displayName(winner.victory) : null;
 }

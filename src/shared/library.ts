@@ -29,6 +29,13 @@ export interface SavePlayerBrief {
   isHuman: boolean;
 }
 
+/** The saves row's winner columns: a winning player, else a winning team, else only the victory of a game that is over. */
+export interface SaveWinner {
+  team: number | null;
+  playerId: number | null;
+  victory: string | null;
+}
+
 export interface SaveSummary {
   saveId: number;
   gameId: string;
@@ -38,8 +45,8 @@ export interface SaveSummary {
   version: string | null;
   mapSize: string | null;
   gameOver: boolean;
-  /** Winning team or player in words ("Team 0", "Player 2 (Persia)"), when the game has one. */
-  winner: string | null;
+  /** Who won, when the game has a winner: facts, put in words by `winnerText` (shared/format.ts). */
+  winner: SaveWinner | null;
   players: SavePlayerBrief[];
   sourcePath: string;
   /** ISO 8601. */

@@ -28,6 +28,7 @@ import {
   playerName,
   plural,
   tableLabel,
+  winnerText,
 } from '../../src/renderer/src/lib/format';
 import { outcomeSentence, outcomeTitle, runTitle } from '../../src/renderer/src/lib/import-words';
 import { parseRoute, routeHref } from '../../src/renderer/src/lib/routes';
@@ -45,6 +46,18 @@ test.describe('names for people', () => {
     expect(displayName('NETWORK')).toBe('Network');
     expect(displayName(null)).toBe('—');
     expect(nationName(null)).toBe('No nation');
+  });
+
+  test('the winner in words: a player (with the nation), a team, or only the victory', () => {
+    const players = [
+      { playerId: 2, nation: 'NATION_PERSIA' },
+      { playerId: 3, nation: null },
+    ];
+    expect(winnerText({ team: 1, playerId: 2, victory: 'VICTORY_POINTS' }, players)).toBe('Player 2 (Persia)');
+    expect(winnerText({ team: null, playerId: 3, victory: null }, players)).toBe('Player 3');
+    expect(winnerText({ team: 0, playerId: null, victory: 'VICTORY_POINTS' }, players)).toBe('Team 0');
+    expect(winnerText({ team: null, playerId: null, victory: 'VICTORY_DOUBLE_TIME' }, players)).toBe('Double Time');
+    expect(winnerText(null, players)).toBeNull();
   });
 
   test('players without a name are numbered from 1', () => {

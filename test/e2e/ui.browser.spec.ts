@@ -333,6 +333,8 @@ test.describe('with saves', () => {
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Rematch');
     await expect(rows.first()).toContainText('Game over');
+    // The winner in words, made by the renderer from the library's plain facts.
+    await expect(rows.first()).toContainText(/Team \d/);
 
     await page.screenshot({ path: path.join(screenshotDir, 'library-with-saves-light.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 800, height: 600 });

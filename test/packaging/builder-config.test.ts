@@ -97,6 +97,17 @@ describe('electron-builder.yml', () => {
       expect(unpackedPath(path.resolve(worker)), 'unchanged outside an asar').toBe(path.resolve(worker));
     });
 
+    it('the WAL checkpoint thread is built beside the main and engine bundles, and unpacked from the asar (a worker thread cannot start inside it)', () => {
+      for (const file of ['out/main/wal-checkpoint-thread.mjs', 'out/engine/wal-checkpoint-thread.mjs']) {
+        expect(runtime, `${file} is built`).toContain(file);
+        expect(packed(file, config.files), `${file} is packed`).toBe(true);
+      }
+      expect(packed('out/main/wal-checkpoint-thread.mjs', config.asarUnpack)).toBe(true);
+      expect(fs.readFileSync('out/main/wal-checkpoint-thread.mjs', 'utf8')).toBe(
+        fs.readFileSync('src/engine/store/wal-checkpoint-thread.mjs', 'utf8'),
+      );
+    });
+
     it('native modules are dependencies and unpacked whole, DuckDB’s sibling library included', () => {
       expect(Object.keys(pkg.dependencies)).toEqual(expect.arrayContaining(['better-sqlite3', '@duckdb/node-api']));
       const natives = walk('node_modules/better-sqlite3/build/Release').filter((f) => f.endsWith('.node'));

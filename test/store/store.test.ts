@@ -12,7 +12,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countRows, type ParsedSave } from '../../src/engine/model/parsed-save.js';
 import { ScribeError } from '../../src/engine/errors.js';
-import { saveDay, StatementCache, statementSizes } from '../../src/engine/store/base.js';
+import { saveDay } from '../../src/engine/store/save-day.js';
+import { StatementCache, statementSizes } from '../../src/engine/store/statements.js';
 import { DuckDbStore } from '../../src/engine/store/duckdb-store.js';
 import {
   backendForPath,
@@ -27,6 +28,7 @@ import {
 import { PAGE_SIZE, SqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { WalCheckpointer } from '../../src/engine/store/wal-checkpointer.js';
 import type { Backend } from '../../src/shared/settings.js';
+import { winnerText } from '../../src/shared/format.js';
 import { makeParsedSave } from './make-save.js';
 
 type Row = Record<string, unknown>;
@@ -448,8 +450,12 @@ describe.each(backends)('%s store', (backend) => {
     t.players[1]!.nation = 'NATION_PERSIA';
     const a = await store.insertSave(s, source(1));
     const b = await store.insertSave(t, source(2));
-    expect((await store.saveDetail(a.saveId))!.save.winner).toBe('Team 1');
-    expect((await store.saveDetail(b.saveId))!.save.winner).toBe('Player 1 (Persia)');
+    const words = async (id: number) => {
+      const d = (await store.saveDetail(id))!;
+      return winnerText(d.save.winner, d.save.players);
+    };
+    expect(await words(a.saveId)).toBe('Team 1');
+    expect(await words(b.saveId)).toBe('Player 1 (Persia)');
   });
 
   it('keeps the import ledger: queue, importing, skipped, failed, lookups and history', async () => {

@@ -28,7 +28,8 @@
  */
 import { entity, type CompletedLaterList } from '../model/catalogue.js';
 import type { ParsedSave, RowSink, SaveMeta, SaveSink } from '../model/parsed-save.js';
-import { tableSpecs, type ListKey, type RowOf, type TableSpec } from '../model/tables.js';
+import { compileCompare, compileInflate, compilePush, type Compare, type Push, type Reject } from '../codegen/index.js';
+import { tableSpecs, type ListKey, type RowOf } from '../model/tables.js';
 
 export interface EncodedTable {
   count: number;
@@ -60,11 +61,6 @@ export interface EncodedSave {
 export const clusterKeys: { readonly [L in ListKey]: readonly string[] | null } = Object.fromEntries(
   tableSpecs.map((s) => [s.list, s.key]),
 ) as { [L in ListKey]: readonly string[] | null };
-
-type Reject = (field: string, value: unknown) => never;
-type Inflate = (cells: Float64Array | Int32Array, count: number, strings: readonly string[]) => object[];
-/** Orders rows `i` and `j` of a table's cells by its cluster key. */
-type Compare = (cells: Float64Array, strings: readonly string[], i: number, j: number) => number;
 
 const reject: Reject = (field, value) => {
   throw new TypeError(`${field} holds ${typeof value === 'object' ? 'an object' : `a ${typeof value}`}, not a number.`);
@@ -113,7 +109,7 @@ class TableSink {
   constructor(
     readonly width: number,
     readonly text: StringTable,
-    readonly push: (this: TableSink, row: object) => void,
+    readonly push: Push,
     expectedRows: number,
   ) {
     this.cells = new Float64Array(width * Math.max(16, expectedRows));
@@ -129,77 +125,14 @@ class TableSink {
   }
 }
 
-// The per-table functions are generated so that each field is a constant
-// property access and each cell's kind is known in the code, not looked up.
-
-function compilePush(spec: TableSpec): (this: TableSink, row: object) => void {
-  const width = spec.fields.length;
-  // Consecutive rows mostly repeat a text (a history's series and key, a tile's terrain): each text
-  // field remembers its last value and index, so most text cells cost a compare, not a Map lookup.
-  const body = [
-    'let k = this.k;',
-    `if (k + ${width} > this.cells.length) this.grow();`,
-    'const cells = this.cells, lastText = this.lastText, lastIndex = this.lastIndex;',
-    'let v;',
-  ];
-  spec.fields.forEach((f, i) => {
-    body.push(`v = row[${JSON.stringify(f)}];`);
-    const kind = spec.kinds[i];
-    // A float64 cell would silently turn a value of the wrong type into NaN
-    // (NULL): refuse it instead, as the database driver would have.
-    const number = `typeof v === 'number' ? v : v == null ? NaN : reject(${JSON.stringify(`${spec.table}.${f}`)}, v)`;
-    if (kind === 'text') {
-      body.push(
-        `cells[k++] = v == null ? NaN : v === lastText[${i}] ? lastIndex[${i}] : (lastText[${i}] = v, lastIndex[${i}] = this.text.intern(v));`,
-      );
-    } else if (kind === 'bool') body.push(`cells[k++] = v === true ? 1 : v === false ? 0 : ${number};`);
-    else body.push(`cells[k++] = ${number};`);
-  });
-  body.push('this.k = k;', 'this.count++;');
-  return new Function('reject', `return function push(row) {\n${body.join('\n')}\n};`)(reject) as (this: TableSink, row: object) => void;
-}
-
-/** Cells -> row objects, for one kind of cell array (`absent`: the test for an absent value). */
-function compileInflate(spec: TableSpec, absent: string): Inflate {
-  const fields = spec.fields.map((f, i) => {
-    const kind = spec.kinds[i];
-    const value = kind === 'bool' ? 'v === 1' : kind === 'text' ? `(${absent} ? null : strings[v])` : `(${absent} ? null : v)`;
-    return `${JSON.stringify(f)}: (v = cells[k++], ${value})`;
-  });
-  const body = [
-    'const out = new Array(count);',
-    'let k = 0;',
-    'let v;',
-    'for (let r = 0; r < count; r++) {',
-    `  out[r] = { ${fields.join(', ')} };`,
-    '}',
-    'return out;',
-  ];
-  return new Function('cells', 'count', 'strings', body.join('\n')) as Inflate;
-}
-
-/** Key order, as SQLite's BINARY collation sees it for the values a save holds (integers, ASCII text). */
-function compileCompare(spec: TableSpec, key: readonly string[]): Compare {
-  const width = spec.fields.length;
-  const body = [`const a = i * ${width}, b = j * ${width};`, 'let x, y;'];
-  for (const f of key) {
-    const at = spec.fields.indexOf(f);
-    if (at < 0) throw new Error(`${spec.table}: no field ${f} for its cluster key`);
-    const cell = (row: string) => (spec.kinds[at] === 'text' ? `strings[cells[${row} + ${at}]]` : `cells[${row} + ${at}]`);
-    body.push(`x = ${cell('a')}; y = ${cell('b')}; if (x !== y) return x < y ? -1 : 1;`);
-  }
-  body.push('return 0;');
-  return new Function('cells', 'strings', 'i', 'j', body.join('\n')) as Compare;
-}
-
 const codecs = tableSpecs.map((spec) => {
   const key = clusterKeys[spec.list];
   return {
     spec,
-    push: compilePush(spec),
-    inflate: compileInflate(spec, 'v !== v'),
-    inflateI32: compileInflate(spec, `v === ${NULL_I32}`),
-    compare: key ? compileCompare(spec, key) : null,
+    push: compilePush(spec, reject).fn,
+    inflate: compileInflate(spec, null).fn,
+    inflateI32: compileInflate(spec, NULL_I32).fn,
+    compare: key ? compileCompare(spec, key).fn : null,
     lastCount: 0,
   };
 });

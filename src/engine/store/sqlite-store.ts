@@ -26,30 +26,17 @@
  * - Checkpoints run on their own thread (wal-checkpointer.ts).
  */
 import Database from 'better-sqlite3';
-import { performance } from 'node:perf_hooks';
-import { skipReasons, type SkipCode } from '../../shared/errors.js';
-import { ScribeError } from '../errors.js';
-import type { ParsedSave } from '../model/parsed-save.js';
-import {
-  StatementCache,
-  StoreBase,
-  ledgerFinishStatements,
-  statementSizes,
-  nowIso,
-  saveColumns,
-  saveRowValues,
-  deleteSaveSql,
-  type LedgerFinish,
-  type Row,
-  type SqlValue,
-  failedWrite,
-  ledgerRowFor,
-} from './base.js';
-import { checkSqliteLibrary, tooNew } from './library-check.js';
-import { latestVersion, migrations } from './migrations.js';
-import type { InsertOptions, InsertResult, SaveSource } from './store.js';
-import { encodeSave, isEncodedSave, NULL_I32, type EncodedSave, type EncodedTable } from '../codec/encoded-save.js';
+import { compileBind, type Bind } from '../codegen/index.js';
+import type { Dialect } from './dialect.js';
+import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
+import { checkSqliteLibrary } from './library-check.js';
+import { latestVersion, type Migration } from './migrations.js';
+import { migrate, openSchema } from './schema.js';
+import { StoreBase } from './base.js';
+import { StatementCache, statementSizes } from './statements.js';
+import { runSync, type Steps } from './steps.js';
 import { tableSpecs, type TableSpec } from './tables.js';
+import type { Row, SqlValue } from './values.js';
 import { WalCheckpointer, walBytes } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
@@ -74,20 +61,6 @@ export const defaultRowsPerStatement = 256;
 
 type Db = Database.Database;
 
-/** Applies the migrations above the database's `user_version`, each in its own transaction. */
-export function migrateSqlite(db: Db, target = latestVersion): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latestVersion) throw tooNew(current);
-  for (const m of migrations) {
-    if (m.version <= current || m.version > target) continue;
-    db.transaction(() => {
-      db.exec(m.sqlite);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
 export function configureSqlite(db: Db): void {
   // Only takes effect on a new, empty file (an existing library keeps its page
   // size). Fewer WAL frames, page splits and B-tree levels per row than the 4 KB
@@ -103,22 +76,6 @@ export function configureSqlite(db: Db): void {
   db.pragma('temp_store = MEMORY');
 }
 
-/**
- * Copies `n` rows of cells, from cell `src` on, into a statement's
- * parameters: an absent value (NaN, or NULL_I32 in int32 cells) becomes NULL
- * and a text cell its string's UTF-8 bytes. Generated per table and cell
- * type, so each cell's kind is in the code (this loop runs for every one of
- * a save's ~230,000 cells).
- */
-type Bind = (cells: Float64Array | Int32Array, src: number, n: number, texts: readonly (Buffer | string)[], params: unknown[]) => void;
-
-function compileBind(spec: TableSpec, absent: string): Bind {
-  const body = ['let k = 0, s = src, v;', 'for (let r = 0; r < n; r++) {'];
-  for (const kind of spec.kinds) body.push(`  v = cells[s++]; params[k++] = ${absent} ? null : ${kind === 'text' ? 'texts[v]' : 'v'};`);
-  body.push('}');
-  return new Function('cells', 'src', 'n', 'texts', 'params', body.join('\n')) as Bind;
-}
-
 interface TablePlan {
   spec: TableSpec;
   bind: Bind;
@@ -131,33 +88,87 @@ interface TablePlan {
   statements: Map<number, { stmt: Database.Statement; params: unknown[] }>;
 }
 
-export class SqliteStore extends StoreBase {
+/** better-sqlite3 answers synchronously: every method here returns its value, never a promise. */
+class SqliteDialect implements Dialect {
   readonly backend = 'sqlite' as const;
-  private readonly db: Db;
-  private readonly rowsPerStatement: number;
   private readonly cache = new StatementCache<Database.Statement>(256);
-  private readonly plans: TablePlan[];
+  private readonly plans = new Map<string, TablePlan>();
+  private readonly rowsPerStatement: number;
   /** Text cells bind as UTF-8 Buffers (see the plans), or as strings in a database that is not UTF-8. */
-  private readonly textAsBytes: boolean;
-  private readonly backgroundCheckpoints: boolean;
+  private textAsBytes = true;
+  /** The last save's string table and the values its text cells bind as. */
+  private lastStrings: readonly string[] | null = null;
+  private lastTexts: readonly (Buffer | string)[] = [];
   /** Started by the first write: a store opened only to read needs no thread. */
   private checkpointer: WalCheckpointer | null = null;
 
-  private constructor(path: string, db: Db, rowsPerStatement: number, backgroundCheckpoints: boolean) {
-    super(path);
-    this.db = db;
-    this.backgroundCheckpoints = backgroundCheckpoints;
+  constructor(
+    readonly db: Db,
+    readonly path: string,
+    rowsPerStatement: number,
+    private readonly backgroundCheckpoints: boolean,
+  ) {
     this.rowsPerStatement = Math.max(1, Math.floor(rowsPerStatement));
+  }
+
+  private stmt(sql: string): Database.Statement {
+    return this.cache.getSync(sql, (text) => this.db.prepare(text));
+  }
+
+  all(sql: string, params: readonly SqlValue[] = []): Row[] {
+    return this.stmt(sql).all(...params) as Row[];
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): number {
+    return this.stmt(sql).run(...params).changes;
+  }
+
+  begin(): void {
+    // Calls are serialised (base.ts) and every step is synchronous: nothing else runs between BEGIN and COMMIT.
+    this.db.exec('BEGIN IMMEDIATE');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // A failed rollback leaves nothing to keep; the caller reports the first error.
+    }
+  }
+
+  nameEqualsSql(column: string): string {
+    return `${column} = ? COLLATE NOCASE`;
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  applyMigration(m: Migration): void {
+    this.db.exec(m.sqlite);
+    this.db.pragma(`user_version = ${m.version}`);
+  }
+
+  columnsOf(table: string): string[] {
+    return (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((r) => r.name);
+  }
+
+  planAppends(): void {
+    // Inserts name their columns, so the database's column order does not matter here.
     // CAST reads the bytes in the database's encoding: UTF-8 for every library Scribe creates; a
     // UTF-16 file made by another tool gets its text bound as strings instead.
-    this.textAsBytes = String(db.pragma('encoding', { simple: true })).toUpperCase() === 'UTF-8';
+    this.textAsBytes = String(this.db.pragma('encoding', { simple: true })).toUpperCase() === 'UTF-8';
     const text = this.textAsBytes ? 'CAST(? AS TEXT)' : '?';
-    this.plans = tableSpecs.map((spec) => {
+    for (const spec of tableSpecs) {
       const cols = ['save_id', ...spec.columns];
-      return {
+      this.plans.set(spec.table, {
         spec,
-        bind: compileBind(spec, 'v !== v'),
-        bindI32: compileBind(spec, `v === ${NULL_I32}`),
+        bind: compileBind(spec, null).fn,
+        bindI32: compileBind(spec, NULL_I32).fn,
         width: spec.fields.length,
         sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
         // Binding is most of an insert's cost (~50 ns a number, ~100 ns a string through the driver):
@@ -166,82 +177,22 @@ export class SqliteStore extends StoreBase {
         //   converting a JS string each time (~6% less; the stored value is the same TEXT).
         rowSql: `(@save, ${spec.kinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
         statements: new Map(),
-      };
-    });
-  }
-
-  /** Checks the file first (library-check.ts): a file Scribe must not use is refused untouched. */
-  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
-    checkSqliteLibrary(path);
-    const db = new Database(path);
-    try {
-      configureSqlite(db);
-      const version = migrateSqlite(db, options.targetVersion ?? latestVersion);
-      const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
-      const store = new SqliteStore(
-        path,
-        db,
-        options.rowsPerStatement ?? defaultRowsPerStatement,
-        wal && (options.backgroundCheckpoints ?? true),
-      );
-      store.schemaVersion = version;
-      if (version === latestVersion) store.checkColumns();
-      return store;
-    } catch (err) {
-      db.close();
-      throw err;
+      });
     }
   }
 
-  /** Every column the writer needs must exist: a missing migration fails here, not mid-import. */
-  private checkColumns(): void {
-    for (const spec of tableSpecs) {
-      const have = new Set((this.db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[]).map((r) => r.name));
-      const missing = ['save_id', ...spec.columns].filter((c) => !have.has(c));
-      if (missing.length)
-        throw new ScribeError('INTERNAL', `The library database lacks ${spec.table}.${missing.join(', ')}: a migration is missing.`);
+  bindBool(value: boolean): SqlValue {
+    return value ? 1 : 0;
+  }
+
+  /** Multi-row INSERTs of `rowsPerStatement` rows, bound straight from the cells. */
+  appendRows(spec: TableSpec, table: EncodedTable, strings: readonly string[], saveId: number): void {
+    const plan = this.plans.get(spec.table)!;
+    if (strings !== this.lastStrings) {
+      // Once per save: one Buffer per distinct string, bound wherever the string is.
+      this.lastStrings = strings;
+      this.lastTexts = this.textAsBytes ? strings.map((text) => Buffer.from(text, 'utf8')) : strings;
     }
-  }
-
-  private stmt(sql: string): Database.Statement {
-    return this.cache.getSync(sql, (text) => this.db.prepare(text));
-  }
-
-  // Primitives for the shared queries: synchronous inside.
-  protected async all(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
-    return this.stmt(sql).all(...params) as Row[];
-  }
-
-  protected async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return this.stmt(sql).run(...params).changes;
-  }
-
-  protected async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    // Every primitive above settles synchronously and calls are serialised,
-    // so nothing else can run between BEGIN and COMMIT.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = await fn();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw err;
-    }
-  }
-
-  protected nameEqualsSql(column: string): string {
-    return `${column} = ? COLLATE NOCASE`;
-  }
-
-  /** Raw handle for tests and tools (integrity checks, schema inspection). */
-  get handle(): Db {
-    return this.db;
-  }
-
-  // ---------------------------------------------------------------- writes
-
-  private insertRows(plan: TablePlan, table: EncodedTable, texts: readonly (Buffer | string)[], saveId: number): void {
     const { width } = plan;
     const save = { save: saveId };
     let src = 0;
@@ -254,25 +205,26 @@ export class SqliteStore extends StoreBase {
         };
         plan.statements.set(n, prepared);
       }
-      (table.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(table.cells, src, n, texts, prepared.params);
+      (table.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(table.cells, src, n, this.lastTexts, prepared.params);
       src += n * width;
       prepared.stmt.run(prepared.params, save);
     }
   }
 
-  private finishLedgerSync(f: LedgerFinish): void {
-    const { update, insert } = ledgerFinishStatements(f);
-    if (this.stmt(update.sql).run(update.params).changes === 0) this.stmt(insert.sql).run(insert.params);
+  /** After each commit: start the checkpoint thread (first write) or wake it, or checkpoint here if it has fallen far behind. */
+  afterCommit(): void {
+    this.startCheckpointer();
+    if (!this.checkpointer?.active) return;
+    this.checkpointer.poke();
+    if (walBytes(this.path) > WAL_FORCE_CHECKPOINT) this.db.pragma('wal_checkpoint(RESTART)');
   }
 
-  private deleteSaveRows(saveId: number): boolean {
-    let changes = 0;
-    for (const sql of deleteSaveSql) changes = this.stmt(sql).run(saveId).changes;
-    // The last statement deletes the saves row.
-    return changes > 0;
+  afterRollback(): void {
+    this.lastStrings = null;
+    this.lastTexts = [];
   }
 
-  /** Hands checkpoints to their thread at the first write; they come back here if it cannot run. */
+  /** Hands checkpoints to their thread; they come back here if it cannot run. */
   private startCheckpointer(): void {
     if (!this.backgroundCheckpoints || this.checkpointer) return;
     const setAuto = (pages: number) => {
@@ -288,90 +240,12 @@ export class SqliteStore extends StoreBase {
     }
   }
 
-  /** After each commit: wake the checkpoint thread, or checkpoint here if it has fallen far behind. */
-  private afterCommit(): void {
-    if (!this.checkpointer?.active) return;
-    this.checkpointer.poke();
-    if (walBytes(this.path) > WAL_FORCE_CHECKPOINT) this.db.pragma('wal_checkpoint(RESTART)');
-  }
-
-  protected async doInsertSave(input: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Promise<InsertResult> {
-    const t0 = performance.now();
-    this.startCheckpointer();
-    const write = (): InsertResult => {
-      // Encoded in here, so a row the encoder refuses fails like any write: rolled back, ledger marked failed.
-      const save = isEncodedSave(input) ? input : encodeSave(input);
-      const meta = save.meta;
-      const bySha = this.stmt('SELECT id FROM saves WHERE sha256 = ?').get(source.sha256) as { id: number } | undefined;
-      const byTurn = this.stmt('SELECT id FROM saves WHERE game_id = ? AND turn = ?').get(meta.gameId, meta.turn) as
-        { id: number } | undefined;
-      const ledger = (status: 'imported' | 'skipped', saveId: number, code: SkipCode | null, message: string | null) =>
-        this.finishLedgerSync(ledgerRowFor(source, status, code, message, saveId, performance.now() - t0));
-      const replaced: number[] = [];
-      if (!opts.replace) {
-        const dup = bySha
-          ? { code: 'ALREADY_IMPORTED' as const, id: bySha.id }
-          : byTurn
-            ? { code: 'DUPLICATE_TURN' as const, id: byTurn.id }
-            : null;
-        if (dup) {
-          ledger('skipped', dup.id, dup.code, skipReasons[dup.code]);
-          return { status: 'skipped', code: dup.code, message: skipReasons[dup.code], saveId: dup.id };
-        }
-      } else {
-        for (const old of [bySha?.id, byTurn?.id]) {
-          if (old !== undefined && !replaced.includes(old)) {
-            this.deleteSaveRows(old);
-            replaced.push(old);
-          }
-        }
-      }
-      const { values, gameOver } = saveRowValues(meta, source, nowIso());
-      values[saveColumns.indexOf('game_over')] = gameOver ? 1 : 0;
-      const saveId = Number(
-        this.stmt(`INSERT INTO saves (${saveColumns.join(', ')}) VALUES (${saveColumns.map(() => '?').join(', ')})`).run(values)
-          .lastInsertRowid,
-      );
-      const texts = this.textAsBytes ? save.strings.map((text) => Buffer.from(text, 'utf8')) : save.strings;
-      for (const plan of this.plans) {
-        const table = save.tables[plan.spec.list];
-        if (table.count) this.insertRows(plan, table, texts, saveId);
-      }
-      // Files that pointed at a replaced save now point at its replacement.
-      for (const old of replaced) this.stmt('UPDATE import_ledger SET save_id = ? WHERE save_id = ?').run(saveId, old);
-      ledger('imported', saveId, null, null);
-      return { status: 'imported', saveId };
-    };
-    try {
-      const result = this.db.transaction(write).immediate();
-      this.afterCommit();
-      return result;
-    } catch (err) {
-      const failed = failedWrite(source, err, performance.now() - t0);
-      try {
-        if (failed.row) this.finishLedgerSync(failed.row);
-      } catch {
-        // The database itself is failing; the thrown error says why.
-      }
-      throw failed.error;
-    }
-  }
-
-  protected async doDeleteSave(saveId: number): Promise<boolean> {
-    const deleted = this.db
-      .transaction(() => {
-        this.stmt('DELETE FROM import_ledger WHERE save_id = ?').run(saveId);
-        return this.deleteSaveRows(saveId);
-      })
-      .immediate();
-    this.afterCommit();
-    return deleted;
-  }
-
-  protected async doClose(): Promise<void> {
+  async close(): Promise<void> {
     // Its last checkpoint finishes first; closing the writer then checkpoints the rest and removes the WAL.
     await this.checkpointer?.stop();
     this.checkpointer = null;
+    this.lastStrings = null;
+    this.lastTexts = [];
     if (this.db.open) {
       try {
         this.db.pragma('optimize');
@@ -380,5 +254,59 @@ export class SqliteStore extends StoreBase {
       }
       this.db.close();
     }
+  }
+}
+
+/** Applies the migrations above the database's `user_version`, each in its own transaction (for tools and tests on a raw handle). */
+export function migrateSqlite(db: Db, target = latestVersion): number {
+  return runSync(migrate(new SqliteDialect(db, db.name, defaultRowsPerStatement, false), target));
+}
+
+export class SqliteStore extends StoreBase {
+  readonly backend = 'sqlite' as const;
+  private readonly dialect: SqliteDialect;
+
+  private constructor(path: string, dialect: SqliteDialect) {
+    super(path, dialect);
+    this.dialect = dialect;
+  }
+
+  /** Checks the file first (library-check.ts): a file Scribe must not use is refused untouched. */
+  static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    checkSqliteLibrary(path);
+    const db = new Database(path);
+    try {
+      configureSqlite(db);
+      const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
+      const dialect = new SqliteDialect(
+        db,
+        path,
+        options.rowsPerStatement ?? defaultRowsPerStatement,
+        wal && (options.backgroundCheckpoints ?? true),
+      );
+      const store = new SqliteStore(path, dialect);
+      store.schemaVersion = runSync(openSchema(dialect, options.targetVersion ?? latestVersion));
+      return store;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  protected runSteps<T>(steps: Steps<T>): Promise<T> {
+    try {
+      return Promise.resolve(runSync(steps));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
+
+  /** Raw handle for tests and tools (integrity checks, schema inspection). */
+  get handle(): Db {
+    return this.dialect.db;
+  }
+
+  protected doClose(): Promise<void> {
+    return this.dialect.close();
   }
 }

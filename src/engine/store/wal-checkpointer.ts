@@ -13,8 +13,8 @@
  * (which never blocks the writer nor waits for it). Pokes that arrive while
  * a checkpoint runs coalesce into one more.
  *
- * The thread is small enough to ship as source text (no extra bundle entry
- * for the app, the CLI and the tests to agree on). If it cannot start or
+ * The thread is its own file (wal-checkpoint-thread.mjs), which the bundles
+ * emit beside the code that starts it. If it cannot start or
  * dies, the writer's connection gets its automatic checkpoints back, so the
  * WAL never grows without bound; and the SQLite store checkpoints on the
  * writer's thread should the WAL file still grow far past its size limit
@@ -23,27 +23,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-/** Slots of the shared signal: poke counter, stop flag. */
+/** Slots of the shared signal: poke counter, stop flag (the same in wal-checkpoint-thread.mjs). */
 const POKES = 0;
 const STOP = 1;
-
-const threadSource = `
-const { workerData, parentPort } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-const signal = workerData.signal;
-parentPort.postMessage('ready');
-let seen = 0;
-for (;;) {
-  Atomics.wait(signal, ${POKES}, seen);
-  if (Atomics.load(signal, ${STOP})) break;
-  seen = Atomics.load(signal, ${POKES});
-  db.pragma('wal_checkpoint(PASSIVE)');
-}
-db.close();
-`;
 
 /**
  * better-sqlite3's entry for the thread to load. In a packaged app the
@@ -60,6 +45,25 @@ function driverPath(): string {
   return resolved;
 }
 
+const threadFile = 'wal-checkpoint-thread.mjs';
+
+/**
+ * The thread's file: beside this module in the source tree; at the top of
+ * the output folder in a bundle (scripts/emit-checkpoint-thread.ts), which is
+ * this code's folder or, from a chunk, its parent. In a packaged app the
+ * file is unpacked (electron-builder.yml): a worker thread cannot start from
+ * inside app.asar.
+ */
+export function checkpointThreadPath(): string {
+  const candidates = [`./${threadFile}`, `../${threadFile}`].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  const packed = `${sep}app.asar${sep}`;
+  for (const file of candidates) {
+    const unpacked = file.includes(packed) ? file.replace(packed, `${sep}app.asar.unpacked${sep}`) : file;
+    if (existsSync(unpacked)) return unpacked;
+  }
+  throw new Error(`The WAL checkpoint thread (${threadFile}) is missing beside ${fileURLToPath(import.meta.url)}.`);
+}
+
 export interface CheckpointerHooks {
   /** The thread is checkpointing: the writer may turn its own checkpoints off. */
   onReady(): void;
@@ -74,7 +78,7 @@ export class WalCheckpointer {
   private ready = false;
 
   constructor(dbPath: string, hooks: CheckpointerHooks) {
-    this.worker = new Worker(threadSource, { eval: true, workerData: { driver: driverPath(), path: dbPath, signal: this.signal } });
+    this.worker = new Worker(checkpointThreadPath(), { workerData: { driver: driverPath(), path: dbPath, signal: this.signal } });
     // Never keeps a CLI run alive on its own; close() stops it explicitly.
     this.worker.unref();
     let failure: Error | null = null;

@@ -2,10 +2,10 @@
  * Pure formatting for people: numbers, sizes, durations, dates and the
  * save's enum-like names. No DOM and no state, so it is unit-testable in Node.
  */
-import { displayName } from '../../../shared/format';
+import { displayName, winnerText } from '../../../shared/format';
 import { ScribeRequestError, requestErrorSentences } from '../../../shared/request-errors';
 
-export { displayName };
+export { displayName, winnerText };
 
 /** `NATION_PERSIA` -> "Persia"; a missing nation reads as "No nation" rather than a dash in sentences. */
 export function nationName(nation: string | null | undefined): string {
