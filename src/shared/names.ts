@@ -88,12 +88,6 @@ function titleCase(ws: string[]): string {
   return ws.map((w, i) => (i > 0 && smallWords.has(w) ? w : cap(w))).join(' ');
 }
 
-/** First word capitalised only, as the game writes its settings ("Single player"). */
-function sentenceCase(ws: string[]): string {
-  const text = ws.join(' ');
-  return cap(text);
-}
-
 function cap(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
@@ -235,7 +229,7 @@ const victories: Record<string, string> = {
 /** `VICTORY_CONQUEST` -> "Conquest", for "Victory (Conquest)". */
 export function victoryKind(victory: string | null | undefined): string {
   if (!victory) return '—';
-  return victories[victory] ?? sentenceCase(words(victory, victory.startsWith('VICTORY_') ? 'VICTORY' : null));
+  return victories[victory] ?? titleCase(words(victory, victory.startsWith('VICTORY_') ? 'VICTORY' : null));
 }
 
 /** `VICTORY_CONQUEST` -> "Conquest victory". */
@@ -259,7 +253,7 @@ const gameModes: Record<string, string> = {
 /** `SINGLE_PLAYER` -> "Single player", `NETWORK` -> "Multiplayer". */
 export function gameModeName(mode: string | null | undefined): string {
   if (!mode) return '—';
-  return gameModes[mode] ?? sentenceCase(words(mode, mode.startsWith('GAMEMODE_') ? 'GAMEMODE' : null));
+  return gameModes[mode] ?? titleCase(words(mode, mode.startsWith('GAMEMODE_') ? 'GAMEMODE' : null));
 }
 
 /** `DIFFICULTY_THE_GREAT` -> "The Great". */

@@ -83,7 +83,7 @@ describe('names per key family', () => {
     expect(displayName(null)).toBe('—');
     // A key of another family given to a typed function is still named, never shown raw.
     expect(cityName('NATION_ROME')).toBe('Rome');
-    expect(gameModeName('GAMEMODE_SOMETHING_NEW')).toBe('Something new');
+    expect(gameModeName('GAMEMODE_SOMETHING_NEW')).toBe('Something New');
   });
 
   it('no name keeps a key prefix or an underscore', () => {
