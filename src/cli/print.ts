@@ -1,6 +1,8 @@
 import type { LibraryPage, SaveDetail } from '../shared/library.js';
 import { writeOut } from './output.js';
-import { displayName, winnerText } from '../shared/format.js';
+import { winnerText } from '../shared/format.js';
+import { characterName, difficultyName, gameModeName, nationName } from '../shared/names.js';
+import { resultText } from '../shared/result.js';
 import { showJson } from './show-json.js';
 
 export function printSaveList(page: LibraryPage, json: boolean): void {
@@ -15,7 +17,7 @@ export function printSaveList(page: LibraryPage, json: boolean): void {
   }
   writeOut(`${'ID'.padStart(6)}  ${'TURN'.padStart(4)}  ${'GAME'.padEnd(32)}  NATIONS\n`);
   for (const s of page.items) {
-    const nations = s.players.map((p) => displayName(p.nation)).join(', ');
+    const nations = s.players.map((p) => nationName(p.nation)).join(', ');
     writeOut(
       `${String(s.saveId).padStart(6)}  ${String(s.turn).padStart(4)}  ${(s.gameName ?? '(unnamed)').slice(0, 32).padEnd(32)}  ${nations}${s.isSample ? '  (sample)' : ''}\n`,
     );
@@ -29,11 +31,13 @@ export function printSaveDetail(detail: SaveDetail, json: boolean): void {
     return;
   }
   const s = detail.save;
-  writeOut(`${s.gameName ?? '(unnamed)'} — turn ${s.turn}${s.gameOver ? ' (game over)' : ''}\n`);
-  writeOut(`Game ${s.gameId}, saved ${s.saveDate ?? 'unknown'}, version ${s.version ?? 'unknown'}\n\n`);
+  const result = resultText({ gameOver: s.gameOver, winner: s.winner, activePlayer: detail.activePlayer, players: detail.players });
+  writeOut(`${s.gameName ?? '(unnamed)'} — turn ${s.turn}, ${result}\n`);
+  writeOut(`Game ${s.gameId}, saved ${s.saveDate ?? 'unknown'}, version ${s.version ?? 'unknown'}\n`);
+  writeOut(`${gameModeName(detail.gameMode)}, difficulty ${difficultyName(detail.difficulty)}\n\n`);
   for (const p of detail.players) {
     writeOut(
-      `  ${(p.name ?? `Player ${p.playerId}`).padEnd(20)} ${displayName(p.nation).padEnd(12)} ruler ${p.rulerName ?? '-'}, legitimacy ${p.legitimacy ?? '-'}, points ${p.points ?? '-'}\n`,
+      `  ${(p.name ?? `Player ${p.playerId}`).padEnd(20)} ${nationName(p.nation).padEnd(12)} ruler ${characterName(p.rulerName)}, legitimacy ${p.legitimacy ?? '-'}, points ${p.points ?? '-'}\n`,
     );
   }
   writeOut('\n');

@@ -102,16 +102,19 @@ describe('frozen migrations', () => {
     '1 duckdb': 'fac231e19653d8945b1d9e6ffc5f6c2ac5f60e295e6090b43feec93b78c14532',
     '2 sqlite': '7cc82649b05e83df513e968591107fe08c483dc0796f666ebfe2e0b9546b2e20',
     '2 duckdb': '7cdc503bb47f2037c8624abee3a2a0117666dc430ccfbd65cacd8366340960a2',
+    '3 sqlite': 'ca6417c8d30a7ba78e228cd5161ad24128ba20cd909299ed23618703c1a01a56',
+    '3 duckdb': '899c122d1ae94c5a9972328059360a9b3d39954f02278c4aab89b2c2cf4c5ac0',
   };
 
   it('keep the text of every released migration', () => {
-    expect(latestVersion).toBeGreaterThanOrEqual(2);
-    for (const m of migrations.filter((m) => m.version <= 2)) {
+    expect(latestVersion).toBeGreaterThanOrEqual(3);
+    for (const m of migrations.filter((m) => m.version <= 3)) {
       for (const d of ['sqlite', 'duckdb'] as const)
         expect(createHash('sha256').update(m[d]).digest('hex'), `${m.version} ${d}`).toBe(released[`${m.version} ${d}`]);
     }
     expect(migrations[0]!.name).toBe('core schema: saves, every list of a parsed save, import ledger');
     expect(migrations[1]!.name).toBe('library list indexes, ledger timings and attempts');
+    expect(migrations[2]!.name).toBe('winner victory as a victory key');
   });
 
   it('are the same whether the bundle carries them or they are read from disk (tsx: bench, scripts)', () => {

@@ -660,6 +660,45 @@ describe.each(backends)('%s migrations', (backend) => {
     }
   });
 
+  // Libraries written before the reader resolved the legacy winner forms hold a victory's index or junk.
+  const storedVictories: [string | null, string | null][] = [
+    ['VICTORY_CONQUEST', 'VICTORY_CONQUEST'],
+    ['4', 'VICTORY_CONQUEST'],
+    ['0', 'VICTORY_POINTS'],
+    [' 3 ', 'VICTORY_TIME'],
+    ['-1', null],
+    ['9', null],
+    ['NONE', null],
+    [null, null],
+  ];
+
+  it.each(migrations.filter((m) => m.version < 3).map((m) => m.version))(
+    'names the stored winner victories of a library at schema version %i',
+    async (from) => {
+      const file = dbFile(backend);
+      const old = await openAt(file, from);
+      const gameOver = backend === 'sqlite' ? '1' : 'TRUE';
+      for (const [i, [stored]] of storedVictories.entries()) {
+        await raw(
+          old,
+          `INSERT INTO saves (game_id, game_name, turn, save_date, save_day, version, mods, dlc, victory_enabled, map_width, settings, game_over,
+             winner_team, winner_victory, xml_bytes, source_path, file_size, file_mtime_ms, sha256, imported_at)
+           VALUES ('game-${i}', 'Old Game', 42, NULL, NULL, NULL, '[]', '[]', '[]', 74, '{}', ${gameOver},
+             0, ?, 1000, '/old/save-${i}.zip', 500, 1758000000000, 'sha-${i}', '2025-09-20T10:00:00.000Z')`,
+          [stored],
+        );
+      }
+      await old.close();
+      const store = await openStore(file, { backend });
+      try {
+        const rows = await raw(store, 'SELECT game_id, winner_victory FROM saves ORDER BY game_id');
+        expect(rows.map((r) => [r.game_id, r.winner_victory])).toEqual(storedVictories.map(([, key], i) => [`game-${i}`, key]));
+      } finally {
+        await store.close();
+      }
+    },
+  );
+
   it('refuses, at open, a library lacking a column the writer needs (a missing migration)', async () => {
     const file = dbFile(backend);
     const store = await openStore(file, { backend });

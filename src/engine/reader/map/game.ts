@@ -6,6 +6,7 @@ import { ScribeError } from '../../errors.js';
 import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
 import { childInt, childText, eventTurn, ref, Sections, str } from './values.js';
+import { victoryKey } from './victory.js';
 
 export interface GameFacts {
   turn: number | null;
@@ -32,14 +33,14 @@ export function mapGameFacts(doc: XmlTree, game: number): GameFacts {
         const t = doc.firstChild(c);
         const team = t === NONE ? null : ref(doc.int(t));
         if (team !== null && facts.winner === null)
-          facts.winner = { team, playerId: null, victory: t === NONE ? null : str(doc.attr(t, 'Victory')) };
+          facts.winner = { team, playerId: null, victory: t === NONE ? null : victoryKey(str(doc.attr(t, 'Victory'))) };
         break;
       }
       case 'WinnerTeam':
         winnerTeam = ref(doc.int(c));
         break;
       case 'WinnerVictory':
-        winnerVictory = str(doc.value(c));
+        winnerVictory = victoryKey(str(doc.value(c)));
         break;
     }
   }
@@ -51,7 +52,7 @@ export function mapGameFacts(doc: XmlTree, game: number): GameFacts {
 export function mapVictoryElement(doc: XmlTree, n: number): Winner | null {
   const playerId = ref(doc.attrInt(n, 'winner') ?? doc.attrInt(n, 'Winner'));
   if (playerId === null) return null;
-  return { team: null, playerId, victory: str(doc.attr(n, 'type') ?? doc.attr(n, 'Type')) };
+  return { team: null, playerId, victory: victoryKey(str(doc.attr(n, 'type') ?? doc.attr(n, 'Type'))) };
 }
 
 /**

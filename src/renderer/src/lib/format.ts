@@ -2,15 +2,30 @@
  * Pure formatting for people: numbers, sizes, durations, dates and the
  * save's enum-like names. No DOM and no state, so it is unit-testable in Node.
  */
-import { displayName, winnerText } from '../../../shared/format';
+import { winnerText } from '../../../shared/format';
 import { ScribeRequestError, requestErrorSentences } from '../../../shared/request-errors';
 
-export { displayName, winnerText };
-
-/** `NATION_PERSIA` -> "Persia"; a missing nation reads as "No nation" rather than a dash in sentences. */
-export function nationName(nation: string | null | undefined): string {
-  return nation ? displayName(nation) : 'No nation';
-}
+export { winnerText };
+export {
+  characterName,
+  cityName,
+  difficultyName,
+  displayName,
+  dlcName,
+  dynastyName,
+  familyName,
+  gameModeName,
+  lawName,
+  mapClassName,
+  mapSizeName,
+  nationAdjective,
+  nationName,
+  techName,
+  victoryKind,
+  victoryName,
+  yieldName,
+} from '../../../shared/names';
+export { gameResult, resultText } from '../../../shared/result';
 
 /** "1 save", "2 saves". */
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -1,0 +1,284 @@
+/**
+ * The names a player knows for the save's keys, one function per key family
+ * (`NATION_EGYPT` -> "Egypt", `NAME_HELDICA` + `COGNOMEN_GREAT` -> "Heldica
+ * the Great", `SINGLE_PLAYER` -> "Single player"). The generic rule strips
+ * the family's prefix and title-cases the rest; the curated tables hold the
+ * names that rule gets wrong. Pure, no Node: the renderer, the CLI and the
+ * engine all use it.
+ */
+
+/** Words kept lower case inside a title ("Behind the Throne"). */
+const smallWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/**
+ * Markers the game's designers put inside keys for the DLC a variant came
+ * with (`..._BTT` for Behind the Throne): not part of the name a player sees.
+ */
+const dlcMarkers = new Set(['btt']);
+
+/** Every key family's prefix, so an unknown key loses only a prefix it is known to carry. */
+export const keyPrefixes = [
+  'NATION',
+  'DYNASTY',
+  'NAME',
+  'COGNOMEN',
+  'CITYNAME',
+  'FAMILY',
+  'FAMILYCLASS',
+  'LAW',
+  'LAWCLASS',
+  'TECH',
+  'YIELD',
+  'VICTORY',
+  'DIFFICULTY',
+  'MAPSIZE',
+  'MAPCLASS',
+  'MAPASPECT',
+  'DLC',
+  'TRIBE',
+  'RELIGION',
+  'THEOLOGY',
+  'TRAIT',
+  'ARCHETYPE',
+  'UNIT',
+  'IMPROVEMENT',
+  'RESOURCE',
+  'TERRAIN',
+  'HEIGHT',
+  'VEGETATION',
+  'SPECIALIST',
+  'PROJECT',
+  'GOAL',
+  'CULTURE',
+  'RATING',
+  'GENDER',
+  'DEVELOPMENT',
+  'TURNSTYLE',
+  'TURNSCALE',
+  'MORTALITY',
+  'GAMEOPTION',
+  'OPINIONFAMILY',
+  'OPINIONRELIGION',
+  'PROMOTION',
+  'COUNCIL',
+  'JOB',
+  'EFFECTUNIT',
+  'LEVEL',
+] as const;
+const prefixSet = new Set<string>(keyPrefixes);
+
+/**
+ * Words of a key without its prefix: `MAPCLASS_CoastalRainBasin` ->
+ * ["coastal", "rain", "basin"]; CamelCase split, DLC markers dropped.
+ */
+function words(key: string, prefix: string | null): string[] {
+  let rest = key;
+  if (prefix !== null && rest.startsWith(`${prefix}_`) && rest.length > prefix.length + 1) rest = rest.slice(prefix.length + 1);
+  const all = rest
+    .split(/[_\s]+/)
+    .flatMap((w) => (/[a-z]/.test(w) && /[A-Z]/.test(w.slice(1)) ? w.split(/(?<=[a-z0-9])(?=[A-Z])/) : [w]))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  const kept = all.filter((w) => !dlcMarkers.has(w));
+  // A key made only of a marker keeps it: a name is never left empty.
+  return kept.length > 0 ? kept : all;
+}
+
+function titleCase(ws: string[]): string {
+  return ws.map((w, i) => (i > 0 && smallWords.has(w) ? w : cap(w))).join(' ');
+}
+
+function cap(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/** The family's prefix stripped and the rest title-cased, or a curated name. */
+function named(key: string | null | undefined, prefix: string, curated: Record<string, string> = {}, fallback = '—'): string {
+  if (!key) return fallback;
+  const exact = curated[key];
+  if (exact !== undefined) return exact;
+  if (!key.startsWith(`${prefix}_`)) return looksLikeKey(key) ? displayName(key) : key;
+  return titleCase(words(key, prefix)) || key;
+}
+
+/** `SOME_KEY` rather than text a player typed ("New Carthage"). */
+function looksLikeKey(value: string): boolean {
+  return /^[A-Z0-9]+(?:_[A-Za-z0-9]+)+$/.test(value);
+}
+
+/**
+ * Any key of a family not known at the call: strips the prefix only when it
+ * is a known key family's (`NATION_PERSIA` -> "Persia"), so no meaningful
+ * word is lost (`SINGLE_PLAYER` -> "Single Player", `NETWORK` -> "Network").
+ */
+export function displayName(value: string | null | undefined): string {
+  if (!value) return '—';
+  const head = /^([A-Z0-9]+)_./.exec(value)?.[1] ?? null;
+  const ws = words(value, head !== null && prefixSet.has(head) ? head : null);
+  return ws.length > 0 ? titleCase(ws) : value;
+}
+
+// ------------------------------------------------------------------ nations
+
+/** Nations whose name or adjective the generic rule gets wrong. */
+const nations: Record<string, { name: string; adjective: string }> = {
+  NATION_ASSYRIA: { name: 'Assyria', adjective: 'Assyrian' },
+  NATION_BABYLONIA: { name: 'Babylonia', adjective: 'Babylonian' },
+  NATION_CARTHAGE: { name: 'Carthage', adjective: 'Carthaginian' },
+  NATION_EGYPT: { name: 'Egypt', adjective: 'Egyptian' },
+  NATION_GREECE: { name: 'Greece', adjective: 'Greek' },
+  NATION_PERSIA: { name: 'Persia', adjective: 'Persian' },
+  NATION_ROME: { name: 'Rome', adjective: 'Roman' },
+  // The game calls the Hittite nation by its own name for its land.
+  NATION_HITTITE: { name: 'Hatti', adjective: 'Hittite' },
+  NATION_KUSH: { name: 'Kush', adjective: 'Kushite' },
+  NATION_AKSUM: { name: 'Aksum', adjective: 'Aksumite' },
+  NATION_MAURYA: { name: 'Maurya', adjective: 'Mauryan' },
+  NATION_TAMIL: { name: 'Tamil', adjective: 'Tamil' },
+  NATION_YUEZHI: { name: 'Yuezhi', adjective: 'Yuezhi' },
+};
+
+/** `NATION_EGYPT` -> "Egypt"; a missing nation reads "No nation" rather than a dash in sentences. */
+export function nationName(nation: string | null | undefined): string {
+  if (!nation) return 'No nation';
+  return nations[nation]?.name ?? named(nation, 'NATION');
+}
+
+/** `NATION_EGYPT` -> "Egyptian"; an uncurated nation's adjective is its name ("Tamil"). */
+export function nationAdjective(nation: string | null | undefined): string {
+  if (!nation) return '—';
+  return nations[nation]?.adjective ?? named(nation, 'NATION');
+}
+
+/** `DYNASTY_SARGONID` -> "Sargonid". */
+export function dynastyName(dynasty: string | null | undefined): string {
+  return named(dynasty, 'DYNASTY');
+}
+
+// --------------------------------------------------------------- characters
+
+/**
+ * A character's first name with the cognomen the save gives them:
+ * `NAME_HELDICA` + `COGNOMEN_GREAT` -> "Heldica the Great". A first name the
+ * save writes as text (a player-chosen one) is shown as it is.
+ */
+export function characterName(firstName: string | null | undefined, cognomen?: string | null): string {
+  if (!firstName) return '—';
+  const first = named(firstName, 'NAME');
+  const title = cognomen ? cognomenName(cognomen) : null;
+  return title ? `${first} ${title}` : first;
+}
+
+/** `COGNOMEN_GREAT` -> "the Great", as it follows a name. */
+export function cognomenName(cognomen: string | null | undefined): string | null {
+  if (!cognomen) return null;
+  if (!cognomen.startsWith('COGNOMEN_')) return looksLikeKey(cognomen) ? displayName(cognomen) : cognomen;
+  const ws = words(cognomen, 'COGNOMEN');
+  return ws[0] === 'the' ? titleCase(ws).replace(/^The/, 'the') : `the ${titleCase(ws)}`;
+}
+
+// ---------------------------------------------------- places, groups, ideas
+
+/** `CITYNAME_NINEVEH` -> "Nineveh"; a city the player renamed is its text. */
+export function cityName(city: string | null | undefined): string {
+  return named(city, 'CITYNAME');
+}
+
+/** `FAMILY_BARCID` -> "Barcid". */
+export function familyName(family: string | null | undefined): string {
+  return named(family, 'FAMILY');
+}
+
+/** `TRIBE_GAULS` -> "Gauls". */
+export function tribeName(tribe: string | null | undefined): string {
+  return named(tribe, 'TRIBE');
+}
+
+/** `RELIGION_ZOROASTRIANISM` -> "Zoroastrianism". */
+export function religionName(religion: string | null | undefined): string {
+  return named(religion, 'RELIGION');
+}
+
+/** `LAW_SLAVERY` -> "Slavery". */
+export function lawName(law: string | null | undefined): string {
+  return named(law, 'LAW');
+}
+
+/** `TECH_IRONWORKING` -> "Ironworking". */
+export function techName(tech: string | null | undefined): string {
+  return named(tech, 'TECH');
+}
+
+/** `YIELD_ORDERS` -> "Orders". */
+export function yieldName(yieldKey: string | null | undefined): string {
+  return named(yieldKey, 'YIELD');
+}
+
+// ----------------------------------------------------------------- victories
+
+/** The victory's own word, as in "Victory (Conquest)" or "won by Conquest". */
+const victories: Record<string, string> = {
+  VICTORY_POINTS: 'Points',
+  VICTORY_DOUBLE: 'Double points',
+  VICTORY_AMBITION: 'Ambition',
+  VICTORY_TIME: 'Time',
+  VICTORY_CONQUEST: 'Conquest',
+  VICTORY_ALLIANCE: 'Alliance',
+};
+
+/** `VICTORY_CONQUEST` -> "Conquest", for "Victory (Conquest)". */
+export function victoryKind(victory: string | null | undefined): string {
+  if (!victory) return '—';
+  return victories[victory] ?? titleCase(words(victory, victory.startsWith('VICTORY_') ? 'VICTORY' : null));
+}
+
+/** `VICTORY_CONQUEST` -> "Conquest victory". */
+export function victoryName(victory: string | null | undefined): string {
+  if (!victory) return '—';
+  return `${victoryKind(victory)} victory`;
+}
+
+// ------------------------------------------------------------------ settings
+
+/** `GameMode` values: the game's own words for them. */
+const gameModes: Record<string, string> = {
+  SINGLE_PLAYER: 'Single player',
+  NETWORK: 'Multiplayer',
+  HOTSEAT: 'Hotseat',
+  PLAY_BY_CLOUD: 'Play by cloud',
+  CLOUD: 'Play by cloud',
+  SERVER: 'Multiplayer (server)',
+};
+
+/** `SINGLE_PLAYER` -> "Single player", `NETWORK` -> "Multiplayer". */
+export function gameModeName(mode: string | null | undefined): string {
+  if (!mode) return '—';
+  return gameModes[mode] ?? titleCase(words(mode, mode.startsWith('GAMEMODE_') ? 'GAMEMODE' : null));
+}
+
+/** `DIFFICULTY_THE_GREAT` -> "The Great". */
+export function difficultyName(difficulty: string | null | undefined): string {
+  return named(difficulty, 'DIFFICULTY');
+}
+
+/** `MAPSIZE_MEDIUM` -> "Medium". */
+export function mapSizeName(size: string | null | undefined): string {
+  return named(size, 'MAPSIZE');
+}
+
+/** `MAPCLASS_CoastalRainBasin` -> "Coastal Rain Basin". */
+export function mapClassName(mapClass: string | null | undefined): string {
+  return named(mapClass, 'MAPCLASS');
+}
+
+/** DLC whose title the generic rule gets wrong. */
+const dlcs: Record<string, string> = {
+  DLC_HEROES_OF_AEGEAN: 'Heroes of the Aegean',
+  DLC_THE_SACRED_AND_THE_PROFANE: 'The Sacred and the Profane',
+  DLC_PHARAOHS_OF_THE_NILE: 'Pharaohs of the Nile',
+};
+
+/** `DLC_BEHIND_THE_THRONE` -> "Behind the Throne". */
+export function dlcName(dlc: string | null | undefined): string {
+  return named(dlc, 'DLC', dlcs);
+}
