@@ -108,8 +108,10 @@ class DuckDbDialect implements Dialect {
     await this.conn.run(
       'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    const [r] = await this.all('SELECT coalesce(max(version), 0) AS v FROM schema_version');
-    return Number(r!.v);
+    // Not prepared: a prepared max() can be answered from the statistics it was planned with, and a migration
+    // that only changes data (no catalog change to force a re-plan) would then still read the version before it.
+    const rows = (await this.conn.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_version')).getRowsJS();
+    return Number(rows[0]![0]);
   }
 
   async applyMigration(m: Migration): Promise<void> {

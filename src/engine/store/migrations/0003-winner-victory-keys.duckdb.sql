@@ -18,9 +18,3 @@ UPDATE saves SET winner_victory = CASE
     END
   END
 WHERE winner_victory IS NOT NULL;
-
--- A data-only step leaves DuckDB's catalog as it was, and a statement
--- prepared before it (the store's schema-version query) then still answers
--- from before it; touching the catalog makes DuckDB prepare them again.
-CREATE TABLE migration_0003_done (done INTEGER);
-DROP TABLE migration_0003_done;
