@@ -168,7 +168,9 @@ class Slot {
  */
 export class WorkerPool {
   private readonly slots: Slot[];
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  /** Jobs waiting for a free worker; called with null when the pool closes first. */
+  private closed = false;
+  private readonly waiting: ((slot: Slot | null) => void)[] = [];
   /** Slots handed to a caller that has not started its job yet. */
   private readonly reserved = new Set<Slot>();
   private nextJobId = 1;
@@ -200,7 +202,8 @@ export class WorkerPool {
     if (next) next(slot);
   }
 
-  private acquire(): Promise<Slot> {
+  private acquire(): Promise<Slot | null> {
+    if (this.closed) return Promise.resolve(null);
     const free = this.slots.find((s) => !s.busy && !this.reserved.has(s));
     if (free) {
       this.reserved.add(free);
@@ -208,15 +211,19 @@ export class WorkerPool {
     }
     return new Promise((resolve) =>
       this.waiting.push((slot) => {
-        this.reserved.add(slot);
+        if (slot) this.reserved.add(slot);
         resolve(slot);
       }),
     );
   }
 
-  /** Waits for a free worker, then reads, screens and parses one file. */
-  async process(path: string): Promise<JobOutcome> {
+  /**
+   * Waits for a free worker, then reads, screens and parses one file; null
+   * when the pool was closed before a worker took the file (it stays unfinished).
+   */
+  async process(path: string): Promise<JobOutcome | null> {
     const slot = await this.acquire();
+    if (!slot) return null;
     return new Promise<JobOutcome>((resolve) => {
       this.reserved.delete(slot);
       slot.start({ id: this.nextJobId++, path, resolve, timer: null, timedOut: false });
@@ -225,7 +232,8 @@ export class WorkerPool {
 
   /** Kills every worker; jobs in flight end as failed and callers decide what that means. */
   close(): void {
+    this.closed = true;
     for (const slot of this.slots) slot.stop();
-    this.waiting.length = 0;
+    for (const waiter of this.waiting.splice(0)) waiter(null);
   }
 }

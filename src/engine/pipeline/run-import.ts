@@ -155,10 +155,6 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   }
   const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known, shard: options.shard });
   let wake: (() => void) | null = null;
-  // Settles when the run is cancelled or stopped: a job still waiting for a worker then waits no more
-  // (closing the pool drops its waiters without settling them).
-  let onHalt!: () => void;
-  const haltedNow = new Promise<null>((resolve) => (onHalt = () => resolve(null)));
   /** Stops the run on an error no single file explains: the workers stop, files not written stay queued. */
   const stop = (err: unknown): void => {
     if (stopped) return;
@@ -166,13 +162,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     stopped = wide
       ? { code: wide.code, error: `${wide.message} ${failureAdvice[wide.code]}` }
       : { code: toFailure(err).code, error: toFailure(err).message };
-    onHalt();
     pool.close();
     wake?.();
   };
   // Cancel: stop the workers at once; jobs they held end and stay queued for resume.
   const onAbort = (): void => {
-    onHalt();
     pool.close();
     wake?.();
   };
@@ -245,7 +239,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
 
     // Never rejects: an error it cannot put on its file stops the run.
     const handle = async (candidate: Candidate): Promise<void> => {
-      const outcome = await Promise.race([pool.process(candidate.path), haltedNow]);
+      // Not raced against a "halted" promise: each race would hang on to its parsed save until the run ended.
+      // Closing the pool settles a job still waiting for a worker (null) instead.
+      const outcome = await pool.process(candidate.path);
       if (outcome === null || halted()) {
         released();
         return;
