@@ -26,6 +26,8 @@ export interface SavePlayerBrief {
   playerId: number;
   name: string | null;
   nation: string | null;
+  /** The player's team, so that a team's victory reads as this player's. */
+  team: number | null;
   isHuman: boolean;
 }
 
@@ -47,6 +49,8 @@ export interface SaveSummary {
   gameOver: boolean;
   /** Who won, when the game has a winner: facts, put in words by `winnerText` (shared/format.ts). */
   winner: SaveWinner | null;
+  /** The save's owner (`<?ActivePlayer?>`), whose side the result is told from; null in older saves. */
+  activePlayer: number | null;
   players: SavePlayerBrief[];
   sourcePath: string;
   /** ISO 8601. */
@@ -66,6 +70,7 @@ export interface SaveDetailPlayer {
   team: number | null;
   isHuman: boolean;
   rulerName: string | null;
+  rulerCognomen: string | null;
   legitimacy: number | null;
   /** Latest value of the points history. */
   points: number | null;

@@ -98,6 +98,8 @@ test('no raw key or markup reaches the library or any save’s page, and results
   const element = rows.filter({ hasText: 'Victory Element' });
   await expect(element.getByTestId('result-badge')).toHaveText('Defeat');
   await expect(element.getByTestId('result-detail')).toHaveText(/^\S.* won by Points$/);
+  // The list knows the teams and the save's owner too: a team's victory is told from the player's side, as on the save's page.
+  await expect(rows.filter({ hasText: 'Legacy Index' }).getByTestId('result-badge')).toHaveText('Victory (Conquest)');
   await page.screenshot({ path: path.join(screenshotDir, 'names-library-light.png'), fullPage: true, animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: path.join(screenshotDir, 'names-library-dark.png'), fullPage: true, animations: 'disabled' });

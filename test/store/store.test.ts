@@ -629,7 +629,7 @@ describe.each(backends)('%s migrations', (backend) => {
           expect.objectContaining({
             gameId: 'old-game',
             turn: 42,
-            players: [{ playerId: 0, name: 'Veteran', nation: 'NATION_ROME', isHuman: true }],
+            players: [{ playerId: 0, name: 'Veteran', nation: 'NATION_ROME', team: null, isHuman: true }],
           }),
         ]);
         expect(await store.ledgerLookup('/old/save.zip')).toMatchObject({ status: 'imported', attempts: 0, queuedAt: null, parseMs: null });

@@ -42,6 +42,7 @@ function summary(r: Row, players: SavePlayerBrief[]): SaveSummary {
     mapSize: str(r.map_size),
     gameOver: bool(r.game_over),
     winner: winnerOf(r),
+    activePlayer: numOrNull(r.active_player),
     players,
     sourcePath: String(r.source_path),
     importedAt: String(r.imported_at),
@@ -52,13 +53,13 @@ async function summaries(db: SqlRunner, rows: Row[]): Promise<SaveSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => num(r.id));
   const players = await db.all(
-    `SELECT save_id, id, name, nation, is_human FROM players WHERE save_id IN (${ids.map(() => '?').join(', ')}) ORDER BY save_id, id`,
+    `SELECT save_id, id, name, nation, team, is_human FROM players WHERE save_id IN (${ids.map(() => '?').join(', ')}) ORDER BY save_id, id`,
     ids,
   );
   const bySave = new Map<number, SavePlayerBrief[]>();
   for (const p of players) {
     const list = bySave.get(num(p.save_id)) ?? [];
-    list.push({ playerId: num(p.id), name: str(p.name), nation: str(p.nation), isHuman: bool(p.is_human) });
+    list.push({ playerId: num(p.id), name: str(p.name), nation: str(p.nation), team: numOrNull(p.team), isHuman: bool(p.is_human) });
     bySave.set(num(p.save_id), list);
   }
   return rows.map((r) => summary(r, bySave.get(num(r.id)) ?? []));
@@ -102,7 +103,7 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
   const [r] = await db.all('SELECT * FROM saves WHERE id = ?', [saveId]);
   if (!r) return null;
   const playerRows = await db.all(
-    `SELECT p.*, c.first_name AS ruler_first_name
+    `SELECT p.*, c.first_name AS ruler_first_name, c.cognomen AS ruler_cognomen
      FROM players p LEFT JOIN characters c ON c.save_id = p.save_id AND c.id = p.ruler_character_id
      WHERE p.save_id = ? ORDER BY p.id`,
     [saveId],
@@ -135,6 +136,7 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
       team: numOrNull(p.team),
       isHuman: bool(p.is_human),
       rulerName: str(p.ruler_first_name),
+      rulerCognomen: str(p.ruler_cognomen),
       legitimacy: numOrNull(p.legitimacy),
       points: series.length ? series[series.length - 1]!.value : null,
       pointsHistory: series,
@@ -143,7 +145,7 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
   const counts: Record<string, number> = {};
   for (const s of tableSpecs) counts[s.table] = 0;
   for (const c of countRows) counts[String(c.t)] = num(c.n);
-  const briefs = players.map((p) => ({ playerId: p.playerId, name: p.name, nation: p.nation, isHuman: p.isHuman }));
+  const briefs = players.map((p) => ({ playerId: p.playerId, name: p.name, nation: p.nation, team: p.team, isHuman: p.isHuman }));
   return {
     save: summary(r, briefs),
     mapWidth: num(r.map_width),
