@@ -332,9 +332,9 @@ test.describe('with saves', () => {
     await page.getByTestId('library-game-over').selectOption('over');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Rematch');
-    await expect(rows.first()).toContainText('Game over');
-    // The winner in words, made by the renderer from the library's plain facts.
-    await expect(rows.first()).toContainText(/Team \d/);
+    // The result from the save owner's side, and who won, in words made by the renderer from the library's plain facts.
+    await expect(rows.first().getByTestId('result-badge')).toHaveText('Defeat');
+    await expect(rows.first().getByTestId('result-detail')).toHaveText(/^\S.* won by Points$/);
 
     await page.screenshot({ path: path.join(screenshotDir, 'library-with-saves-light.png'), animations: 'disabled' });
     await page.setViewportSize({ width: 800, height: 600 });
