@@ -7,10 +7,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { sampleSetOutcome, samplesFolder } from '../../src/engine/samples';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
 import { expectNoCspViolations, recordCspViolations } from './csp';
+import { dropPaths } from './drop';
 import { startHarness, type Harness } from '../harness/server';
 
 let harness: Harness | null = null;
@@ -28,18 +29,6 @@ test.afterEach(async ({ page }) => {
 });
 
 const screenshotDir = path.resolve('test-results/screenshots');
-
-/** A real drag-and-drop on the drop zone, with File objects named by the paths they stand for. */
-async function dropPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('drop-zone').evaluate((zone, names) => {
-    const data = new DataTransfer();
-    for (const name of names) data.items.add(new File([''], name));
-    const fire = (type: string) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    fire('dragenter');
-    fire('dragover');
-    fire('drop');
-  }, paths);
-}
 
 test('an empty library offers sample saves: progress, marked in the library, removed in one click', async ({ page }) => {
   // Held workers keep the import running until the test has seen its progress.

@@ -12,6 +12,7 @@ import type { FileResult } from '../../src/shared/import';
 import type { Settings } from '../../src/shared/settings';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
 import { expectNoCspViolations, recordCspViolations } from './csp';
+import { dropPaths } from './drop';
 import { startHarness, type Harness } from '../harness/server';
 
 let harness: Harness;
@@ -37,18 +38,6 @@ async function tabTo(page: Page, target: Locator, maxPresses = 30): Promise<void
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error(`Not reachable with Tab within ${maxPresses} presses`);
-}
-
-/** A real drag-and-drop sequence on the drop zone, with File objects named by the paths they stand for. */
-async function dropPaths(page: Page, paths: string[]): Promise<void> {
-  await page.getByTestId('drop-zone').evaluate((zone, names) => {
-    const data = new DataTransfer();
-    for (const name of names) data.items.add(new File([''], name));
-    const fire = (type: string) => zone.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    fire('dragenter');
-    fire('dragover');
-    fire('drop');
-  }, paths);
 }
 
 /** Three saves of two games (one over) and an archive that is not one. */

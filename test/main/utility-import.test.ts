@@ -10,8 +10,16 @@ import { openStore } from '../../src/engine/store';
 import { decodeSaveBytes } from '../../src/engine/codec/encoded-save';
 import type { FileResult } from '../../src/shared/import';
 import { generateSave, writeSaveZip } from '../fixtures/generate';
-import { writeHostileSet } from '../fixtures/hostile';
-import { Recorder, expectCompleteSaves, flakyWorkerEntry, tempDir, workerEntry, writeCorpus, type CorpusFile } from '../pipeline/helpers';
+import {
+  Recorder,
+  expectCompleteSaves,
+  flakyWorkerEntry,
+  tempDir,
+  workerEntry,
+  writeCorpus,
+  writeMixedFolder,
+  type CorpusFile,
+} from '../pipeline/helpers';
 import { launch, quitAll } from './launch';
 
 const flakyUtilityWorker = path.join(import.meta.dirname, 'flaky-utility-worker.mjs');
@@ -27,19 +35,11 @@ afterEach(async () => {
 
 /** test/pipeline/import.test.ts's mixed folder, plus a save whose worker crashes. */
 async function mixedFolder(saves: string): Promise<{ corpus: CorpusFile[]; paths: string[]; group: string[]; crash: string }> {
-  const corpus = await writeCorpus(path.join(saves, 'nested', 'deeper'), 4);
-  corpus.push(...(await writeCorpus(saves, 3, { seed: 2000 }, 'top')));
-  await fs.copyFile(corpus[0]!.path, path.join(saves, 'copy-of-first.zip'));
-  const twin = generateSave({ scale: 'small', seed: 1000, gameId: corpus[0]!.gameId, crlf: false });
-  await writeSaveZip(path.join(saves, 'same-turn-other-bytes.zip'), twin.xml);
-  const hostile = await writeHostileSet(path.join(saves, 'hostile'));
-  await fs.symlink(saves, path.join(saves, 'nested', 'loop'));
-  await fs.writeFile(path.join(saves, 'notes.txt'), 'not a save');
-  await fs.writeFile(path.join(saves, '.hidden.zip'), 'hidden');
+  const { corpus, copy, twin, hostile } = await writeMixedFolder(saves);
   const crash = path.join(saves, 'will-crash.zip');
   await writeSaveZip(crash, generateSave({ scale: 'small', seed: 3000 }).xml);
   // Which of these three is written first depends on which worker finishes first.
-  const group = [corpus[0]!.path, path.join(saves, 'copy-of-first.zip'), path.join(saves, 'same-turn-other-bytes.zip')];
+  const group = [corpus[0]!.path, copy, twin];
   return { corpus, paths: [saves, ...hostile.map((h) => h.file)], group, crash };
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSave, writeSaveZip, type GenerateOptions } from '../fixtures/generate';
+import { writeHostileSet, type HostileCase } from '../fixtures/hostile';
 import { countsByTable } from '../../src/engine/store';
 import type { Store } from '../../src/engine/store';
 import type { FileResult, ImportProgress, ImportStarted, ImportSummary } from '../../src/shared/import';
@@ -119,4 +120,32 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
       resolve({ code, lines, stdout, stderr });
     });
   });
+}
+
+export interface MixedFolder {
+  corpus: CorpusFile[];
+  /** A byte-for-byte copy of corpus[0]. */
+  copy: string;
+  /** Another file of corpus[0]'s game and turn. */
+  twin: string;
+  hostile: HostileCase[];
+}
+
+/**
+ * A folder as players keep them: saves in nested folders, the same bytes
+ * twice, another file of the same game and turn, every hostile file the
+ * reader knows, a symlink loop, and files that are not candidates.
+ */
+export async function writeMixedFolder(saves: string): Promise<MixedFolder> {
+  const corpus = await writeCorpus(path.join(saves, 'nested', 'deeper'), 4);
+  corpus.push(...(await writeCorpus(saves, 3, { seed: 2000 }, 'top')));
+  const copy = path.join(saves, 'copy-of-first.zip');
+  await fs.copyFile(corpus[0]!.path, copy);
+  const twin = path.join(saves, 'same-turn-other-bytes.zip');
+  await writeSaveZip(twin, generateSave({ scale: 'small', seed: 1000, gameId: corpus[0]!.gameId, crlf: false }).xml);
+  const hostile = await writeHostileSet(path.join(saves, 'hostile'));
+  await fs.symlink(saves, path.join(saves, 'nested', 'loop'));
+  await fs.writeFile(path.join(saves, 'notes.txt'), 'not a save');
+  await fs.writeFile(path.join(saves, '.hidden.zip'), 'hidden');
+  return { corpus, copy, twin, hostile };
 }

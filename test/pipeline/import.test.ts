@@ -7,9 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Importer } from '../../src/engine/importer';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { openStore, type Store } from '../../src/engine/store';
-import { generateSave, writeSaveZip } from '../fixtures/generate';
-import { writeHostileSet } from '../fixtures/hostile';
-import { Recorder, cliEntry, expectCompleteSaves, flakyWorkerEntry, tempDir, workerEntry, writeCorpus } from './helpers';
+import { Recorder, cliEntry, expectCompleteSaves, flakyWorkerEntry, tempDir, workerEntry, writeCorpus, writeMixedFolder } from './helpers';
 
 let dir: string;
 let store: Store;
@@ -46,17 +44,7 @@ async function integrityOk(file: string): Promise<boolean> {
 describe('import pipeline', () => {
   it('accounts for every file of a mixed folder exactly once, through real worker processes', async () => {
     const saves = path.join(dir, 'saves');
-    const corpus = await writeCorpus(path.join(saves, 'nested', 'deeper'), 4);
-    corpus.push(...(await writeCorpus(saves, 3, { seed: 2000 }, 'top')));
-    // The same bytes twice, and another file with the same game and turn.
-    await fs.copyFile(corpus[0]!.path, path.join(saves, 'copy-of-first.zip'));
-    const twin = generateSave({ scale: 'small', seed: 1000, gameId: corpus[0]!.gameId, crlf: false });
-    await writeSaveZip(path.join(saves, 'same-turn-other-bytes.zip'), twin.xml);
-    // Every hostile file the reader knows, a symlink loop, and files that are not candidates.
-    const hostile = await writeHostileSet(path.join(saves, 'hostile'));
-    await fs.symlink(saves, path.join(saves, 'nested', 'loop'));
-    await fs.writeFile(path.join(saves, 'notes.txt'), 'not a save');
-    await fs.writeFile(path.join(saves, '.hidden.zip'), 'hidden');
+    const { corpus, hostile } = await writeMixedFolder(saves);
 
     const recorder = new Recorder();
     // Hostile files are also named directly: a file the user names always gets an answer.
