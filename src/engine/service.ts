@@ -179,7 +179,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     removeSamples: () => withSamples('removed', () => removeSamples(store, sampleFolder)),
     getSampleStatus: () => sampleStatus(store, sampleFolder),
     exportLibrary: async (request) => {
-      if (exports.running) throw new ScribeRequestError('USAGE', 'An export is already running; wait until it has finished.');
+      exports.assertCanStart();
       const outDir = (await host.pickExportFolder?.()) ?? null;
       if (outDir === null) return null;
       exports.start(request.format, outDir);

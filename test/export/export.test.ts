@@ -187,5 +187,11 @@ describe('export', () => {
     await missing.idle();
     expect(events.at(-1)).toMatchObject({ name: 'exportFinished', payload: { ok: false, code: 'FILE_UNREADABLE' } });
     expect(() => missing.start('xlsx' as never, outDir)).toThrow(/parquet or csv/);
+    // The app's own DuckDB library is refused before any folder is asked for.
+    const duck = exportJobs(
+      () => ({ path: libraries.duckdb, backend: 'duckdb' }),
+      () => {},
+    );
+    expect(() => duck.assertCanStart()).toThrow(/from the command line/);
   });
 });

@@ -14,7 +14,9 @@ import { exportLibrary } from './export-library.js';
 const progressIntervalMs = 100;
 
 export interface ExportJobs {
-  /** Starts an export into `outDir`; refused while one runs. */
+  /** Throws the reason an export cannot start now (one is running, a DuckDB library): asked before the folder dialog. */
+  assertCanStart(): void;
+  /** Starts an export into `outDir`; refused as `assertCanStart` says. */
   start(format: ExportFormat, outDir: string): void;
   readonly running: boolean;
   /** Resolves when no export runs. */
@@ -23,23 +25,24 @@ export interface ExportJobs {
 
 export function exportJobs(library: () => { path: string; backend: Backend }, emit: EventSink): ExportJobs {
   let current: Promise<void> | null = null;
+  const assertCanStart = (): void => {
+    if (current) throw new ScribeRequestError('USAGE', 'An export is already running; wait until it has finished.');
+    if (library().backend === 'duckdb') {
+      // The app holds its DuckDB library open for writing, and DuckDB lets one process at a time at a file;
+      // a second instance of it in this process would read the file behind the first one's back.
+      throw new ScribeRequestError('USAGE', 'A DuckDB library is exported from the command line: close Scribe, then run `scribe export`.');
+    }
+  };
   return {
     get running() {
       return current !== null;
     },
     idle: () => current ?? Promise.resolve(),
+    assertCanStart,
     start(format, outDir) {
       if (!isExportFormat(format)) throw new ScribeRequestError('BAD_REQUEST', 'Export needs a format: parquet or csv.');
-      if (current) throw new ScribeRequestError('USAGE', 'An export is already running; wait until it has finished.');
+      assertCanStart();
       const { path, backend } = library();
-      if (backend === 'duckdb') {
-        // The app holds its DuckDB library open for writing, and DuckDB lets one process at a time at a file;
-        // a second instance of it in this process would read the file behind the first one's back.
-        throw new ScribeRequestError(
-          'USAGE',
-          'A DuckDB library is exported from the command line: close Scribe, then run `scribe export`.',
-        );
-      }
       let last = 0;
       const onProgress = (p: ExportProgress): void => {
         const now = Date.now();
