@@ -10,7 +10,10 @@ import { openStore, type Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
-import { markSampleDetail, markSamplePage, removeSamples, sampleStatus, samplesFolder, writeSamples } from './samples/index.js';
+import { isSamplePath, markSampleDetail, markSamplePage, removeSamples, sampleStatus, samplesFolder, writeSamples } from './samples/index.js';
+import { readModels, type ReadContext } from './store/read/index.js';
+import type { SqlRunner } from './store/sql-runner.js';
+import type { StudyRequestName } from '../shared/views/index.js';
 
 /** What the host (Electron main, or the test harness) provides that the engine cannot do itself. */
 export interface ServiceHost {
@@ -123,7 +126,16 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
     }
   }
 
+  const readContext = (db: SqlRunner): ReadContext => ({ db, isSample: (file) => isSamplePath(file, sampleFolder) });
+  const study = Object.fromEntries(
+    Object.entries(readModels).map(([name, model]) => [
+      name,
+      (request: never) => store.read((db) => (model as (ctx: ReadContext, r: never) => Promise<unknown>)(readContext(db), request)),
+    ]),
+  ) as Pick<RequestHandlers, StudyRequestName>;
+
   const handlers: RequestHandlers = {
+    ...study,
     getAppInfo: async () => {
       const s = settings.get();
       return { version: host.version, dataDir: host.dataDir, databasePath: s.databasePath, backend: s.backend, host: host.host };

@@ -14,12 +14,13 @@ import type { LedgerPage, LibraryDetail, LibraryPage, SampleStatus } from './lib
 import type { RequestOutcome } from './request-errors.js';
 import { requestSchemas, type RequestSchemas } from './request-schemas.js';
 import type { AppInfo, Settings, WatchStatus } from './settings.js';
+import type { StudyRequests } from './views/index.js';
 
 /** What a request's schema lets through: `void` for a request without argument. */
 type In<K extends keyof RequestSchemas> = v.InferOutput<RequestSchemas[K]>;
 
 /** Invoke-style calls: renderer asks, main answers. `void` = no argument. */
-export interface Requests {
+export interface Requests extends StudyRequests {
   getAppInfo: { request: In<'getAppInfo'>; response: AppInfo };
   /** Native multi-select dialog for archives; [] when cancelled. */
   pickFiles: { request: In<'pickFiles'>; response: string[] };

@@ -10,6 +10,9 @@ import { ledgerStatuses, saveSortKeys } from './library.js';
 import { maxXmlMBLimits, workerLimits } from './limits.js';
 import { backends } from './settings.js';
 import { ScribeRequestError } from './request-errors.js';
+import { gameListQuerySchema } from './views/games.js';
+import { gameSaveSchema } from './views/request-parts.js';
+import { characterRequestSchema } from './views/rulers.js';
 
 /** A request that takes no argument: the renderer sends `undefined`, JSON may turn it into `null`. */
 const noArgument = v.pipe(
@@ -99,6 +102,17 @@ export const requestSchemas = {
     suggestedName: v.string(),
     csv: v.pipe(v.string(), v.maxLength(maxCsvChars, 'is longer than any chart’s rows')),
   }),
+  // The study views: each view's schema lives beside its answer in shared/views/.
+  listGames: gameListQuerySchema,
+  libraryStats: noArgument,
+  gameTurns: gameSaveSchema,
+  gameCharts: gameSaveSchema,
+  gameEvents: gameSaveSchema,
+  gameRulers: gameSaveSchema,
+  gameCharacter: characterRequestSchema,
+  gameCities: gameSaveSchema,
+  gameLaws: gameSaveSchema,
+  gameMap: gameSaveSchema,
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

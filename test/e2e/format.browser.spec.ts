@@ -31,7 +31,7 @@ import {
   winnerText,
 } from '../../src/renderer/src/lib/format';
 import { outcomeSentence, outcomeTitle, runTitle } from '../../src/renderer/src/lib/import-words';
-import { parseRoute, routeHref } from '../../src/renderer/src/lib/routes';
+import { gameHref, parseRoute, routeHref } from '../../src/renderer/src/lib/routes';
 import type { ImportSummary } from '../../src/shared/import';
 import { ScribeRequestError, requestErrorSentences } from '../../src/shared/request-errors';
 
@@ -158,14 +158,27 @@ test.describe('import wording', () => {
 });
 
 test.describe('routes', () => {
+  const at = (hash: string) => {
+    const r = parseRoute(hash);
+    return { view: r.view, saveId: r.saveId, tab: r.tab, itemId: r.itemId, query: r.query.toString() };
+  };
+  const plain = { saveId: null, tab: 'overview', itemId: null, query: '' };
   test('hashes map to views and back', () => {
-    expect(parseRoute('')).toEqual({ view: 'import', saveId: null });
-    expect(parseRoute('#/library')).toEqual({ view: 'library', saveId: null });
-    expect(parseRoute('#/library/save/42')).toEqual({ view: 'library', saveId: 42 });
-    expect(parseRoute('#/library/save/nope')).toEqual({ view: 'library', saveId: null });
-    expect(parseRoute('#/settings')).toEqual({ view: 'settings', saveId: null });
-    expect(parseRoute('#/unknown')).toEqual({ view: 'import', saveId: null });
-    expect(parseRoute(routeHref('library', 7))).toEqual({ view: 'library', saveId: 7 });
+    expect(at('')).toEqual({ view: 'import', ...plain });
+    expect(at('#/library')).toEqual({ view: 'library', ...plain });
+    expect(at('#/stats')).toEqual({ view: 'stats', ...plain });
+    expect(at('#/settings')).toEqual({ view: 'settings', ...plain });
+    expect(at('#/unknown')).toEqual({ view: 'import', ...plain });
+    expect(at(routeHref('library', { nation: 'NATION_ROME' }))).toEqual({ view: 'library', ...plain, query: 'nation=NATION_ROME' });
+  });
+  test('a game page is addressed by one of its saves, a tab and an item', () => {
+    expect(at('#/game/42/charts')).toEqual({ view: 'game', saveId: 42, tab: 'charts', itemId: null, query: '' });
+    expect(at(gameHref(42, 'rulers', 7))).toEqual({ view: 'game', saveId: 42, tab: 'rulers', itemId: 7, query: '' });
+    expect(at('#/game/42/bogus')).toEqual({ view: 'game', saveId: 42, tab: 'overview', itemId: null, query: '' });
+    expect(at('#/game/nope/charts')).toEqual({ view: 'library', ...plain });
+    // Links from before the game page open the save's overview.
+    expect(at('#/library/save/42')).toEqual({ view: 'game', saveId: 42, tab: 'overview', itemId: null, query: '' });
+    expect(at('#/library/save/nope')).toEqual({ view: 'library', ...plain });
   });
 });
 

@@ -15,6 +15,15 @@ export const validRequests: Partial<{ [K in RequestName]: RequestOf<K> }> = {
   setSettings: { maxXmlMB: 128 },
   exportLibrary: { format: 'parquet' },
   saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
+  listGames: { limit: 10, text: 'rome' },
+  gameTurns: { saveId: 1 },
+  gameCharts: { saveId: 1 },
+  gameEvents: { saveId: 1 },
+  gameRulers: { saveId: 1 },
+  gameCharacter: { saveId: 1, characterId: 3 },
+  gameCities: { saveId: 1 },
+  gameLaws: { saveId: 1 },
+  gameMap: { saveId: 1 },
 };
 
 export interface WrongShape {

@@ -22,6 +22,7 @@ import type { Dialect } from './dialect.js';
 import type { EncodedSave } from '../codec/encoded-save.js';
 import * as ledger from './ledger.js';
 import * as library from './library-queries.js';
+import type { SqlRunner } from './sql-runner.js';
 import type { Steps } from './steps.js';
 import type { InsertOptions, InsertResult, LedgerFile, LedgerHashed, SaveSource, Store } from './store.js';
 import { deleteSave, writeSave } from './writer.js';
@@ -79,6 +80,10 @@ export abstract class StoreBase implements Store {
 
   gameSaves(gameId: string): Promise<SaveSummary[]> {
     return this.exclusive(() => library.gameSaves(this.db, gameId));
+  }
+
+  read<T>(query: (db: SqlRunner) => Promise<T>): Promise<T> {
+    return this.exclusive(() => query(this.db));
   }
 
   totals(): Promise<LibraryTotals> {

@@ -1,3 +1,4 @@
+import type { SqlRunner } from './sql-runner.js';
 import type { FailureCode, SkipCode } from '../../shared/errors.js';
 import type {
   LedgerEntry,
@@ -79,6 +80,8 @@ export interface Store {
   /** The saves of one game, in turn order. */
   gameSaves(gameId: string): Promise<SaveSummary[]>;
   totals(): Promise<LibraryTotals>;
+  /** Runs a read model (store/read) against the library, in turn with the other calls. */
+  read<T>(query: (db: SqlRunner) => Promise<T>): Promise<T>;
 
   /** Upserts the files as `queued` (a changed size or mtime forgets the old hash and save). */
   ledgerQueue(files: readonly LedgerFile[]): Promise<void>;

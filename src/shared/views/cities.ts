@@ -1,0 +1,4 @@
+/** The game page's Cities tab. */
+export interface GameCities {
+  saveId: number;
+}
