@@ -10,7 +10,15 @@ import { openStore, type Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
-import { isSamplePath, markSampleDetail, markSamplePage, removeSamples, sampleStatus, samplesFolder, writeSamples } from './samples/index.js';
+import {
+  isSamplePath,
+  markSampleDetail,
+  markSamplePage,
+  removeSamples,
+  sampleStatus,
+  samplesFolder,
+  writeSamples,
+} from './samples/index.js';
 import { readModels, type ReadContext } from './store/read/index.js';
 import type { SqlRunner } from './store/sql-runner.js';
 import type { StudyRequestName } from '../shared/views/index.js';

@@ -34,9 +34,33 @@ const specs: Record<StudySaveName, Omit<GenerateOptions, 'seed'> & { seed: numbe
   teamVictories: { seed: 65, scale: 'small', gameName: 'Team Victories', winner: 'teamVictories' },
   legacy: { seed: 66, scale: 'small', gameName: 'Legacy Winner', winner: 'legacy', humans: 1, gameMode: 'SINGLE_PLAYER' },
   victoryElement: { seed: 67, scale: 'small', gameName: 'Victory Element', winner: 'victoryElement', humans: 1, gameMode: 'SINGLE_PLAYER' },
-  seriesTurn20: { seed: 68, scale: 'small', gameName: 'Long Campaign', gameId: seriesGameId, turns: 20, humans: 1, gameMode: 'SINGLE_PLAYER' },
-  seriesTurn40: { seed: 68, scale: 'small', gameName: 'Long Campaign', gameId: seriesGameId, turns: 40, humans: 1, gameMode: 'SINGLE_PLAYER' },
-  seriesTurn60: { seed: 68, scale: 'small', gameName: 'Long Campaign', gameId: seriesGameId, turns: 60, humans: 1, gameMode: 'SINGLE_PLAYER' },
+  seriesTurn20: {
+    seed: 68,
+    scale: 'small',
+    gameName: 'Long Campaign',
+    gameId: seriesGameId,
+    turns: 20,
+    humans: 1,
+    gameMode: 'SINGLE_PLAYER',
+  },
+  seriesTurn40: {
+    seed: 68,
+    scale: 'small',
+    gameName: 'Long Campaign',
+    gameId: seriesGameId,
+    turns: 40,
+    humans: 1,
+    gameMode: 'SINGLE_PLAYER',
+  },
+  seriesTurn60: {
+    seed: 68,
+    scale: 'small',
+    gameName: 'Long Campaign',
+    gameId: seriesGameId,
+    turns: 60,
+    humans: 1,
+    gameMode: 'SINGLE_PLAYER',
+  },
 };
 
 export const defaultStudySaves: readonly StudySaveName[] = (Object.keys(specs) as StudySaveName[]).filter((n) => n !== 'huge');

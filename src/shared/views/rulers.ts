@@ -4,7 +4,11 @@ import { saveIdField } from './request-parts.js';
 
 export const characterRequestSchema = v.strictObject({
   saveId: saveIdField,
-  characterId: v.pipe(v.number(), v.integer('must be a character id (a whole number)'), v.minValue(0, 'must be a character id (0 or more)')),
+  characterId: v.pipe(
+    v.number(),
+    v.integer('must be a character id (a whole number)'),
+    v.minValue(0, 'must be a character id (0 or more)'),
+  ),
 });
 
 export interface GameRulers {
