@@ -11,6 +11,7 @@ import { benchPipeline, type RunResult } from './pipeline';
 import { benchExport } from './export';
 import { benchReader } from './reader';
 import { benchStore } from './store';
+import { benchViews } from './views';
 import { renderTable, type BenchRow } from './table';
 
 const { values } = parseArgs({
@@ -125,6 +126,14 @@ if (!skip.has('export')) {
   show(
     `Export: a library of ${count} typical saves to Parquet and CSV`,
     `${renderTable(e.rows)}\n\nEach export runs in a process of its own (its peak memory is its own), after the library was imported by the pipeline. A SQLite library is streamed into DuckDB table by table and written in parts of a bounded number of rows, then joined into one file per table; a DuckDB library is attached read-only and copied straight. Peak memory is compared with the same export of a quarter-size library: flat means bounded, whatever the library's size.`,
+  );
+}
+
+if (!skip.has('views')) {
+  const v = await benchViews();
+  show(
+    `Views: each study view's read model on a library of ${v.saves} saves`,
+    `${renderTable(v.rows)}\n\nThe median of seven calls after a first one, through the store as the app calls it (without the IPC hop); the answer's size is its JSON. The library (made once in .bench/) holds eight distinct typical saves and one huge save, and the typical ones copied row for row up to ${v.saves} saves, five per game.`,
   );
 }
 
