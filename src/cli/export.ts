@@ -6,7 +6,6 @@ import cliProgress from 'cli-progress';
 import path from 'node:path';
 import type { ExportFormat, ExportProgress } from '../shared/export.js';
 import type { Backend } from '../shared/settings.js';
-import { exportLibrary } from '../engine/export/export-library.js';
 import { toFailure } from '../engine/errors.js';
 import { LibraryError } from '../engine/store/library-error.js';
 import { writeErr, writeOut } from './output.js';
@@ -61,6 +60,8 @@ export async function exportCommand(o: ExportCommandOptions): Promise<number> {
     }
   };
   try {
+    // DuckDB (which writes every export) loads here, not with every `scribe` command.
+    const { exportLibrary } = await import('../engine/export/export-library.js');
     const summary = await exportLibrary({
       dbPath: o.dbPath,
       backend: o.backend,

@@ -8,7 +8,6 @@ import { ScribeRequestError } from '../../shared/request-errors.js';
 import type { Backend } from '../../shared/settings.js';
 import { toFailure } from '../errors.js';
 import { LibraryError } from '../store/library-error.js';
-import { exportLibrary } from './export-library.js';
 
 /** Progress events at most this often: enough for a bar that moves, few enough for IPC. */
 const progressIntervalMs = 100;
@@ -51,7 +50,9 @@ export function exportJobs(library: () => { path: string; backend: Backend }, em
           emit('exportProgress', p);
         }
       };
-      current = exportLibrary({ dbPath: path, backend, format, outDir, onProgress })
+      // DuckDB (which writes every export) loads with the first export, not with the app.
+      current = import('./export-library.js')
+        .then(({ exportLibrary }) => exportLibrary({ dbPath: path, backend, format, outDir, onProgress }))
         .then(
           (summary) => emit('exportFinished', { ok: true, outDir, summary }),
           (err: unknown) => {

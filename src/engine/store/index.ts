@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Backend } from '../../shared/settings.js';
-import { DuckDbStore } from './duckdb-store.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -10,7 +9,6 @@ export { latestVersion, migrations } from './migrations.js';
 export { countsByTable, tableOfList, tableSpecs } from './tables.js';
 export { decodeSave, decodeSaveBytes, encodeSave, encodeSaveBytes, type EncodedSave } from '../codec/encoded-save.js';
 export { SqliteStore } from './sqlite-store.js';
-export { DuckDbStore } from './duckdb-store.js';
 
 export interface OpenStoreOptions {
   /** Default: DuckDB for a `.duckdb` file, SQLite otherwise. */
@@ -29,7 +27,9 @@ export function backendForPath(path: string): Backend {
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const backend = options.backend ?? backendForPath(path);
   mkdirSync(dirname(path), { recursive: true });
-  return backend === 'duckdb' ? DuckDbStore.open(path) : SqliteStore.open(path);
+  // DuckDB's native library takes a noticeable part of a second to load: only a DuckDB library pays it.
+  if (backend === 'duckdb') return (await import('./duckdb-store.js')).DuckDbStore.open(path);
+  return SqliteStore.open(path);
 }
 export { LibraryError } from './library-error.js';
 export { acquireImportLock, importLockPath, type ImportLock } from './import-lock.js';

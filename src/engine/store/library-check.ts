@@ -7,7 +7,7 @@
  * tables.
  */
 import Database from 'better-sqlite3';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { LibraryError } from './library-error.js';
 import { latestVersion } from './migrations.js';
@@ -153,6 +153,8 @@ export async function checkDuckDbLibrary(path: string): Promise<void> {
   if (head === null || head.length === 0) return;
   const kind = sniffDatabase(head);
   if (kind !== 'duckdb') throw wrongKind(kind, 'duckdb');
+  // Loaded only for a DuckDB library: its native library takes a noticeable part of a second to load.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', ...duckDbInstanceOptions });
