@@ -106,6 +106,7 @@ export const requestSchemas = {
   listGames: gameListQuerySchema,
   libraryStats: noArgument,
   gameTurns: gameSaveSchema,
+  gameOverview: gameSaveSchema,
   gameCharts: gameSaveSchema,
   gameEvents: gameSaveSchema,
   gameRulers: gameSaveSchema,

@@ -17,6 +17,7 @@ export const validRequests: Partial<{ [K in RequestName]: RequestOf<K> }> = {
   saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
   listGames: { limit: 10, text: 'rome' },
   gameTurns: { saveId: 1 },
+  gameOverview: { saveId: 1 },
   gameCharts: { saveId: 1 },
   gameEvents: { saveId: 1 },
   gameRulers: { saveId: 1 },

@@ -1,8 +1,26 @@
-/** What every tab of a game page needs: the game and its saves, for the turn selector. */
+/**
+ * What every tab of a game page needs: the game, its saves (the turn
+ * selector) and the facts the header tells the result from (shared/result.ts
+ * words them from the owner's side).
+ */
 export interface GameTurn {
   saveId: number;
   turn: number;
   saveDate: string | null;
+}
+
+export interface GamePlayerBrief {
+  playerId: number;
+  name: string | null;
+  nation: string | null;
+  team: number | null;
+  isHuman: boolean;
+}
+
+export interface GameWinner {
+  team: number | null;
+  playerId: number | null;
+  victory: string | null;
 }
 
 export interface GameTurns {
@@ -10,6 +28,13 @@ export interface GameTurns {
   gameName: string | null;
   /** The save the page was asked for. */
   saveId: number;
+  /** That save's turn. */
+  turn: number;
+  gameOver: boolean;
+  winner: GameWinner | null;
+  /** `<?ActivePlayer?>`: the save's owner, whose side the page tells; null in older saves. */
+  activePlayer: number | null;
+  players: GamePlayerBrief[];
   /** Every save of the game, in turn order. */
   saves: GameTurn[];
 }

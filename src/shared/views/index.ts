@@ -14,6 +14,7 @@ import type { GamePage } from './games.js';
 import type { GameLaws } from './laws.js';
 import type { GameMap } from './map.js';
 import type { GameCharacter, GameRulers } from './rulers.js';
+import type { GameOverview } from './overview.js';
 import type { LibraryStats } from './stats.js';
 
 type In<K extends keyof RequestSchemas> = v.InferOutput<RequestSchemas[K]>;
@@ -24,6 +25,8 @@ export interface StudyRequests {
   libraryStats: { request: In<'libraryStats'>; response: LibraryStats };
   /** The save's game and its saves (the turn selector). */
   gameTurns: { request: In<'gameTurns'>; response: GameTurns | null };
+  /** The Overview tab: ranking, settings, timeline. */
+  gameOverview: { request: In<'gameOverview'>; response: GameOverview | null };
   gameCharts: { request: In<'gameCharts'>; response: GameCharts | null };
   gameEvents: { request: In<'gameEvents'>; response: GameEvents | null };
   gameRulers: { request: In<'gameRulers'>; response: GameRulers | null };

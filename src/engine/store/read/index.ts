@@ -13,6 +13,7 @@ import { gameTurns } from './game.js';
 import { listGames } from './games.js';
 import { gameLaws } from './laws.js';
 import { gameMap } from './map.js';
+import { gameOverview } from './overview.js';
 import { gameCharacter, gameRulers } from './rulers.js';
 import { libraryStats } from './stats.js';
 
@@ -24,6 +25,7 @@ export const readModels: {
   listGames,
   libraryStats,
   gameTurns,
+  gameOverview,
   gameCharts,
   gameEvents,
   gameRulers,

@@ -1,0 +1,59 @@
+/**
+ * The game page's Overview tab: the ranking, the settings the game was
+ * played with and its timeline in a few lines, as plain facts (keys, turns,
+ * ids); the renderer words them with shared/names.ts.
+ */
+export interface OverviewPlayer {
+  playerId: number;
+  name: string | null;
+  nation: string | null;
+  dynasty: string | null;
+  team: number | null;
+  isHuman: boolean;
+  rulerName: string | null;
+  rulerCognomen: string | null;
+  legitimacy: number | null;
+  /** The latest value of the points history; null when the save has none. */
+  points: number | null;
+  /** Cities the player holds in this save. */
+  cities: number;
+}
+
+export interface OverviewSettings {
+  difficulty: string | null;
+  mapClass: string | null;
+  mapSize: string | null;
+  mapWidth: number;
+  gameMode: string | null;
+  turnStyle: string | null;
+  /** `GAMEOPTION_*` keys switched on. */
+  gameOptions: string[];
+  victoryEnabled: string[];
+  dlc: string[];
+  mods: string[];
+  version: string | null;
+}
+
+/** One line of the timeline: what happened on a turn, to whom. */
+export type TimelineEntry =
+  | { kind: 'firstCity'; turn: number; playerId: number; city: string | null }
+  | { kind: 'cityCount'; turn: number; playerId: number; count: number }
+  | { kind: 'succession'; turn: number; playerId: number; rulerName: string | null; rulerCognomen: string | null }
+  | { kind: 'religion'; turn: number; playerId: number | null; religion: string }
+  | { kind: 'ambition'; turn: number; playerId: number; goal: string }
+  | { kind: 'end'; turn: number; gameOver: boolean };
+
+export interface GameOverview {
+  saveId: number;
+  turn: number;
+  gameName: string | null;
+  saveDate: string | null;
+  sourcePath: string;
+  importedAt: string;
+  isSample: boolean;
+  /** Highest points first; players without points last, in player order. */
+  players: OverviewPlayer[];
+  settings: OverviewSettings;
+  /** In turn order; told from the owner's side where the save has an owner. */
+  timeline: TimelineEntry[];
+}
