@@ -282,3 +282,64 @@ const dlcs: Record<string, string> = {
 export function dlcName(dlc: string | null | undefined): string {
   return named(dlc, 'DLC', dlcs);
 }
+
+// ------------------------------------------------------- options, ambitions
+
+/** `GAMEOPTION_NO_UNDO` -> "No Undo". */
+export function gameOptionName(option: string | null | undefined): string {
+  return named(option, 'GAMEOPTION');
+}
+
+/** `GOAL_SIX_CITIES` -> "Six Cities". */
+export function goalName(goal: string | null | undefined): string {
+  return named(goal, 'GOAL');
+}
+
+/** `TURNSTYLE_TIGHT` -> "Tight". */
+export function turnStyleName(style: string | null | undefined): string {
+  return named(style, 'TURNSTYLE');
+}
+
+// ------------------------------------------------------------------ history
+
+/** The groups of the stored history series, as a chart's series picker shows them. */
+const historyGroups: Record<string, string> = {
+  points: 'Overall',
+  military_power: 'Overall',
+  legitimacy: 'Overall',
+  yield_rate: 'Yields per turn',
+  yield_total: 'Yields in total',
+  family_opinion: 'Family opinion',
+  religion_opinion: 'Religion opinion',
+};
+
+/** `yield_rate` -> "Yields per turn": the picker's group of a history series. */
+export function historyGroupName(series: string): string {
+  return historyGroups[series] ?? displayName(series.toUpperCase());
+}
+
+/**
+ * One history series by its name and key: `points` -> "Points",
+ * `yield_rate` + `YIELD_CIVICS` -> "Civics per turn", `family_opinion` +
+ * `FAMILY_BARCID` -> "Barcid family opinion".
+ */
+export function historySeriesName(series: string, key = ''): string {
+  switch (series) {
+    case 'points':
+      return 'Points';
+    case 'military_power':
+      return 'Military power';
+    case 'legitimacy':
+      return 'Legitimacy';
+    case 'yield_rate':
+      return `${yieldName(key)} per turn`;
+    case 'yield_total':
+      return `${yieldName(key)} in total`;
+    case 'family_opinion':
+      return `${familyName(key)} family opinion`;
+    case 'religion_opinion':
+      return `${religionName(key)} opinion`;
+    default:
+      return key ? `${displayName(series.toUpperCase())}: ${displayName(key)}` : displayName(series.toUpperCase());
+  }
+}

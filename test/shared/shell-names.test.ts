@@ -1,0 +1,53 @@
+/** The game page shell's names (history series, options, ambitions) and the nation colours' contrast in both themes. */
+import { describe, expect, it } from 'vitest';
+import { allNationColors, nationColor, spareColors } from '../../src/shared/nation-colors.js';
+import { gameOptionName, goalName, historyGroupName, historySeriesName, turnStyleName } from '../../src/shared/names.js';
+import { chartSeriesKinds } from '../../src/shared/views/charts.js';
+
+describe('history series names', () => {
+  it('name every series and key the way a player says them', () => {
+    expect(historySeriesName('points')).toBe('Points');
+    expect(historySeriesName('military_power')).toBe('Military power');
+    expect(historySeriesName('yield_rate', 'YIELD_CIVICS')).toBe('Civics per turn');
+    expect(historySeriesName('yield_total', 'YIELD_IRON')).toBe('Iron in total');
+    expect(historySeriesName('family_opinion', 'FAMILY_BARCID')).toBe('Barcid family opinion');
+    expect(historySeriesName('religion_opinion', 'RELIGION_ZOROASTRIANISM')).toBe('Zoroastrianism opinion');
+    for (const s of chartSeriesKinds) {
+      expect(historySeriesName(s, 'YIELD_FOOD')).not.toMatch(/[A-Z]{2,}|_/);
+      expect(historyGroupName(s)).not.toMatch(/_/);
+    }
+    expect(historyGroupName('yield_rate')).toBe('Yields per turn');
+  });
+
+  it('name options, ambitions and turn styles without their prefix', () => {
+    expect(gameOptionName('GAMEOPTION_NO_UNDO')).toBe('No Undo');
+    expect(goalName('GOAL_SIX_CITIES')).toBe('Six Cities');
+    expect(turnStyleName('TURNSTYLE_TIGHT')).toBe('Tight');
+  });
+});
+
+describe('nation colours', () => {
+  const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = (hex: string) => {
+    const n = parseInt(hex.slice(1), 16);
+    return 0.2126 * lin((n >> 16) / 255) + 0.7152 * lin(((n >> 8) & 255) / 255) + 0.0722 * lin((n & 255) / 255);
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it('keep 3:1 against the light and the dark surface', () => {
+    for (const c of allNationColors) {
+      expect(contrast(c, '#ffffff'), `${c} on light`).toBeGreaterThanOrEqual(3);
+      expect(contrast(c, '#1c1e22'), `${c} on dark`).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('give each known nation its own colour and an unknown one a spare colour', () => {
+    expect(nationColor('NATION_ROME')).not.toBe(nationColor('NATION_PERSIA'));
+    expect(new Set(allNationColors).size).toBe(allNationColors.length);
+    expect(nationColor('NATION_ATLANTIS', 1)).toBe(spareColors[1]);
+    expect(nationColor(null, 0)).toBe(spareColors[0]);
+  });
+});
