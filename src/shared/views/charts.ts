@@ -30,12 +30,17 @@ export interface ChartSeries {
   key: string;
   /** Every turn any player has a value for, ascending. */
   turns: number[];
-  /** Per player (in `players` order): the value on each of `turns`, null where that player's history has no point. */
+  /**
+   * Per player (in `players` order): the value on each of `turns`, null where
+   * that player's history has no point. The save writes a point only when the
+   * value changed, so a null between two points means "unchanged".
+   */
   values: (number | null)[][];
 }
 
 export interface GameCharts {
   saveId: number;
+  gameName: string | null;
   turn: number;
   activePlayer: number | null;
   players: ChartPlayer[];

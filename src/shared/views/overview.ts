@@ -3,6 +3,8 @@
  * played with and its timeline in a few lines, as plain facts (keys, turns,
  * ids); the renderer words them with shared/names.ts.
  */
+import type { GameWinner } from './game.js';
+
 export interface OverviewPlayer {
   playerId: number;
   name: string | null;
@@ -46,6 +48,10 @@ export type TimelineEntry =
 export interface GameOverview {
   saveId: number;
   turn: number;
+  gameOver: boolean;
+  winner: GameWinner | null;
+  /** `<?ActivePlayer?>`, the save's owner: with `players`, the facts shared/result.ts tells the result from. */
+  activePlayer: number | null;
   gameName: string | null;
   saveDate: string | null;
   sourcePath: string;

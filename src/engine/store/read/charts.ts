@@ -1,11 +1,11 @@
 /** The read model of the game page's charts tab: every history series of the save, in columns. */
 import { chartSeriesKinds, type ChartSeries, type ChartSeriesKind, type GameCharts } from '../../../shared/views/charts.js';
-import { num, numOrNull } from '../values.js';
+import { num, numOrNull, str } from '../values.js';
 import type { ReadContext } from './context.js';
 import { playerBriefs } from './game.js';
 
 export async function gameCharts(ctx: ReadContext, request: { saveId: number }): Promise<GameCharts | null> {
-  const [save] = await ctx.db.all('SELECT turn, active_player FROM saves WHERE id = ?', [request.saveId]);
+  const [save] = await ctx.db.all('SELECT game_name, turn, active_player FROM saves WHERE id = ?', [request.saveId]);
   if (!save) return null;
   const players = await playerBriefs(ctx, request.saveId);
   // In primary-key order: the rows come straight off the index, no sort.
@@ -15,6 +15,7 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
   );
   return {
     saveId: request.saveId,
+    gameName: str(save.game_name),
     turn: num(save.turn),
     activePlayer: numOrNull(save.active_player),
     players,

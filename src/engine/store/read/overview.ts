@@ -3,6 +3,7 @@ import type { GameOverview, OverviewPlayer } from '../../../shared/views/overvie
 import { ownerPlayer } from '../../../shared/result.js';
 import { bool, num, numOrNull, parseJson, str } from '../values.js';
 import type { ReadContext } from './context.js';
+import { winnerOf } from './game.js';
 import { timeline } from './timeline.js';
 
 const gameOptionPrefix = 'GameOptions.';
@@ -56,6 +57,9 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
   return {
     saveId: id,
     turn,
+    gameOver: bool(s.game_over),
+    winner: winnerOf(s),
+    activePlayer: numOrNull(s.active_player),
     gameName: str(s.game_name),
     saveDate: str(s.save_date),
     sourcePath: String(s.source_path),
