@@ -72,7 +72,8 @@ test.describe('Scribe desktop app (real Electron)', () => {
     await page.getByRole('link', { name: 'View library' }).click();
     await expect(page.getByTestId('save-row')).toHaveCount(2);
     await page.getByTestId('save-row').first().getByRole('link').click();
-    await expect(page.getByTestId('points-chart').getByTestId('chart-series').first()).toBeVisible();
+    await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('history-plot').locator('canvas')).toBeVisible();
 
     // The main process wrote its log in the data folder.
     const log = await fs.readFile(path.join(scratch, 'data', 'logs', 'scribe.log'), 'utf8');
