@@ -321,3 +321,68 @@ test('a huge save’s charts open', async ({ page }) => {
   await expect(page.getByTestId('chart-series-select').locator('option')).toHaveCount(charts.series.length);
   await expectReadable(page, 'huge charts');
 });
+
+test('8 players over 400 turns: every line drawn, every value at the last turn; the drawing time is measured and reported, not asserted', async ({
+  page,
+}, info) => {
+  const file = path.join(scratch, 'long.zip');
+  await writeSaveZip(
+    file,
+    generateSave({ seed: 80, scale: 'small', players: 8, turns: 400, gameName: 'Four Hundred Turns', humans: 1 }).xml,
+  );
+  const { runId } = await harness.handlers.startImport({ paths: [file] });
+  await expect
+    .poll(() => harness.events.some((e) => e.name === 'importFinished' && (e.payload as { runId: string }).runId === runId), {
+      timeout: 60_000,
+    })
+    .toBe(true);
+  const saveId = (await harness.handlers.listSaves({})).items[0]!.saveId;
+  const charts = (await harness.handlers.gameCharts({ saveId }))!;
+  expect(charts.players).toHaveLength(8);
+  const points = chartData(charts.series.find((s) => s.series === 'points')!);
+  expect(points.turns.at(-1)).toBe(400);
+
+  await page.goto(`${harness.url}#/game/${saveId}/overview`);
+  await expect(page.getByTestId('players-table')).toBeVisible();
+  // Opening the tab: the request, the columns, uPlot's first frame.
+  const open: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    await page.getByTestId('tab-overview').click();
+    await expect(page.getByTestId('players-table')).toBeVisible();
+    const started = await page.evaluate(() => performance.now());
+    await page.getByTestId('tab-charts').click();
+    await expect(page.getByTestId('history-plot').locator('canvas')).toBeVisible();
+    open.push((await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now()))))) - started);
+  }
+  // Switching series inside the page: columns to rows, uPlot rebuilt and painted.
+  const switchMs = await page.evaluate(async () => {
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="chart-series-select"]')!;
+    const times: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const t0 = performance.now();
+      select.selectedIndex = (select.selectedIndex + 1) % select.options.length;
+      select.dispatchEvent(new Event('change'));
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  info.annotations.push({
+    type: 'measured',
+    description: `8 players x 400 turns: open the tab ${median(open).toFixed(0)} ms, switch series ${median(switchMs).toFixed(0)} ms (medians)`,
+  });
+  console.log(
+    `chart render, 8 players x 400 turns: open ${open.map((x) => x.toFixed(0)).join('/')} ms, switch ${switchMs.map((x) => x.toFixed(0)).join('/')} ms`,
+  );
+
+  await page.getByTestId('chart-series-select').selectOption('points|');
+  const plot = page.getByTestId('history-plot');
+  await expect(plot).toHaveAttribute('data-lines-shown', '8');
+  const box = (await plot.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+  await expect(page.getByTestId('chart-turn')).toHaveText('Turn 400');
+  await expect(page.getByTestId('legend-value')).toHaveText(
+    points.values.map((line) => (line.at(-1) === null ? '—' : line.at(-1)!.toLocaleString('en-US'))),
+  );
+});

@@ -12,7 +12,7 @@ import { historySeries } from '../../../src/engine/model/catalogue.js';
 import { parseSaveXml } from '../../../src/engine/reader/index.js';
 import { openStore, type Store } from '../../../src/engine/store/index.js';
 import { readModels } from '../../../src/engine/store/read/index.js';
-import { toColumns } from '../../../src/engine/store/read/charts.js';
+import { toColumns, unpack } from '../../../src/engine/store/read/charts.js';
 import type { RequestOf, ResponseOf } from '../../../src/shared/contract.js';
 import { gameResult } from '../../../src/shared/result.js';
 import type { StudyRequestName } from '../../../src/shared/views/index.js';
@@ -150,15 +150,14 @@ describe.each(['sqlite', 'duckdb'] as const)('the game shell read models on %s',
 });
 
 describe('chart columns', () => {
-  it('keeps a gap as null, drops players the save does not list, and orders series as the picker does', () => {
+  it('keeps a gap as null, takes points in any order, drops players the save does not list, and orders series as the picker does', () => {
     const columns = toColumns(
       [3, 1],
       [
-        { playerId: 1, series: 'yield_rate', key: 'YIELD_CIVICS', turn: 2, value: 5 },
-        { playerId: 3, series: 'points', key: '', turn: 2, value: 10 },
-        { playerId: 3, series: 'points', key: '', turn: 4, value: 12 },
-        { playerId: 1, series: 'points', key: '', turn: 3, value: 7 },
-        { playerId: 9, series: 'points', key: '', turn: 5, value: 1 },
+        { playerId: 1, series: 'yield_rate', key: 'YIELD_CIVICS', points: [[2, 5]] },
+        { playerId: 3, series: 'points', key: '', points: unpack('4:12,2:10') },
+        { playerId: 1, series: 'points', key: '', points: unpack('3:7') },
+        { playerId: 9, series: 'points', key: '', points: [[5, 1]] },
       ],
     );
     expect(columns).toEqual([
@@ -173,6 +172,14 @@ describe('chart columns', () => {
       },
       { series: 'yield_rate', key: 'YIELD_CIVICS', turns: [2], values: [[null], [5]] },
     ]);
+  });
+
+  it('unpacks negative values and an empty line', () => {
+    expect(unpack('2:-15,3:0')).toEqual([
+      [2, -15],
+      [3, 0],
+    ]);
+    expect(unpack('')).toEqual([]);
   });
 
   it('knows every series the catalogue stores', () => {

@@ -8,9 +8,11 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
   const [save] = await ctx.db.all('SELECT game_name, turn, active_player FROM saves WHERE id = ?', [request.saveId]);
   if (!save) return null;
   const players = await playerBriefs(ctx, request.saveId);
-  // In primary-key order: the rows come straight off the index, no sort.
+  // One row per player, series and key, its points packed as "turn:value,...": a save's tens of
+  // thousands of points cross from the driver as a few hundred strings instead of as many row objects.
   const rows = await ctx.db.all(
-    'SELECT player_id, series, key, turn, value FROM history_points WHERE save_id = ? ORDER BY player_id, series, key, turn',
+    `SELECT player_id, series, key, group_concat(CAST(turn AS TEXT) || ':' || CAST(value AS TEXT), ',') AS points
+     FROM history_points WHERE save_id = ? GROUP BY player_id, series, key`,
     [request.saveId],
   );
   return {
@@ -25,45 +27,56 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
         playerId: num(r.player_id),
         series: String(r.series),
         key: String(r.key),
-        turn: num(r.turn),
-        value: num(r.value),
+        points: unpack(String(r.points)),
       })),
     ),
   };
 }
 
-interface Point {
+interface Line {
   playerId: number;
   series: string;
   key: string;
-  turn: number;
-  value: number;
+  /** [turn, value] pairs, in any order. */
+  points: [number, number][];
+}
+
+/** "3:10,5:12" -> [[3, 10], [5, 12]]. */
+export function unpack(packed: string): [number, number][] {
+  if (packed === '') return [];
+  return packed.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    return [Number(pair.slice(0, at)), Number(pair.slice(at + 1))];
+  });
 }
 
 /**
- * Sparse points to columns: per series and key, the union of the turns any
+ * Sparse lines to columns: per series and key, the union of the turns any
  * player wrote, and per player a value on each (null where that player wrote
- * none, so a chart leaves a gap rather than drawing across it). Points of a
- * player the save does not list are dropped: no line could be named.
+ * none, so a chart can tell a point from no point). Lines of a player the
+ * save does not list are dropped: no line could be named.
  */
-export function toColumns(playerIds: readonly number[], points: readonly Point[]): ChartSeries[] {
+export function toColumns(playerIds: readonly number[], lines: readonly Line[]): ChartSeries[] {
   const index = new Map(playerIds.map((id, i) => [id, i]));
-  const groups = new Map<string, { series: ChartSeriesKind; key: string; points: Point[] }>();
-  for (const p of points) {
-    if (!index.has(p.playerId) || !(chartSeriesKinds as readonly string[]).includes(p.series)) continue;
-    const id = `${p.series}\u0000${p.key}`;
+  const groups = new Map<string, { series: ChartSeriesKind; key: string; lines: Line[] }>();
+  for (const l of lines) {
+    if (!index.has(l.playerId) || !(chartSeriesKinds as readonly string[]).includes(l.series)) continue;
+    const id = `${l.series}\u0000${l.key}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { series: p.series as ChartSeriesKind, key: p.key, points: [] }));
-    g.points.push(p);
+    if (!g) groups.set(id, (g = { series: l.series as ChartSeriesKind, key: l.key, lines: [] }));
+    g.lines.push(l);
   }
   const order = (s: ChartSeriesKind) => chartSeriesKinds.indexOf(s);
   return [...groups.values()]
     .sort((a, b) => order(a.series) - order(b.series) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((g) => {
-      const turns = [...new Set(g.points.map((p) => p.turn))].sort((a, b) => a - b);
+      const turns = [...new Set(g.lines.flatMap((l) => l.points.map(([t]) => t)))].sort((a, b) => a - b);
       const at = new Map(turns.map((t, i) => [t, i]));
       const values = playerIds.map(() => new Array<number | null>(turns.length).fill(null));
-      for (const p of g.points) values[index.get(p.playerId)!]![at.get(p.turn)!] = p.value;
+      for (const l of g.lines) {
+        const line = values[index.get(l.playerId)!]!;
+        for (const [t, v] of l.points) line[at.get(t)!] = v;
+      }
       return { series: g.series, key: g.key, turns, values };
     });
 }
