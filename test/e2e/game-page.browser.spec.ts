@@ -99,6 +99,12 @@ test('the turn selector moves between the game’s saves, by buttons and by the 
   await expect(page.getByTestId('game-turn')).toHaveText('Turn 40');
   // Picked from the selector: focus stays there, the player may go on choosing.
   await expect(page.getByTestId('turn-next')).toBeFocused();
+  // By keyboard to the last save: its button turns disabled, and focus stays in the selector.
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('game-turn')).toHaveText('Turn 60');
+  await expect(select).toBeFocused();
+  await page.getByTestId('turn-previous').click();
+  await expect(page.getByTestId('game-turn')).toHaveText('Turn 40');
 
   await select.selectOption(String(ids.seriesTurn60));
   await expect(page).toHaveURL(new RegExp(`#/game/${ids.seriesTurn60}/charts$`));
@@ -270,6 +276,7 @@ test('live while playing: the next turn of the open game moves the page and says
   await expect(page.getByTestId('game-turn')).toHaveText('Turn 40');
   const legendItem = page.getByTestId('chart-legend-item').first();
   await legendItem.focus();
+  const entries = await page.evaluate(() => history.length);
 
   await importStudySaves(harness, ['seriesTurn60']);
   await expect(page.getByTestId('game-turn')).toHaveText('Turn 60');
@@ -279,7 +286,8 @@ test('live while playing: the next turn of the open game moves the page and says
   await expect(page.getByRole('status').filter({ has: note })).toHaveAttribute('aria-live', 'polite');
   // Focus was not taken: it is still in the legend.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chart-legend-item');
-  // No history entry was added: back leaves the game page's turn 40 behind it, not turn 60's twin.
+  // The move replaced the address: no history entry to step back through.
+  expect(await page.evaluate(() => history.length)).toBe(entries);
   await note.getByRole('button', { name: 'Dismiss' }).click();
   await expect(note).toHaveCount(0);
 
