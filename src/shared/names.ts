@@ -64,6 +64,7 @@ export const keyPrefixes = [
   'JOB',
   'EFFECTUNIT',
   'LEVEL',
+  'DIPLOMACY',
 ] as const;
 const prefixSet = new Set<string>(keyPrefixes);
 
@@ -342,4 +343,11 @@ export function historySeriesName(series: string, key = ''): string {
     default:
       return key ? `${displayName(series.toUpperCase())}: ${displayName(key)}` : displayName(series.toUpperCase());
   }
+}
+
+// --------------------------------------------------------------- diplomacy
+
+/** `DIPLOMACY_WAR` -> "War". */
+export function diplomacyName(state: string | null | undefined): string {
+  return named(state, 'DIPLOMACY');
 }

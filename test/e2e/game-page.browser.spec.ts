@@ -170,6 +170,8 @@ test('the overview tells the result from the owner’s side in every winner form
   await expect(settings).toContainText('No Undo');
   await expect(page.locator('main')).not.toContainText('Tiles');
   await expect(page.getByTestId('owner-nation')).toContainText('Playing');
+  // Where the player stands with the others now, in words (war, peace...).
+  await expect(page.getByTestId('overview-relations')).toContainText(/War|Peace|Truce|Alliance/);
   await expect(page.getByTestId('timeline').locator('li').first()).toBeVisible();
   await expectReadable(page, 'overview of a typical save');
   await screenshotThemes(page, 'game-overview');

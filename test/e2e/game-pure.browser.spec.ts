@@ -6,6 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { chartData } from '../../src/renderer/src/game/charts/chart-data';
 import { liveTurn } from '../../src/renderer/src/game/live-turn';
+import { relationLines } from '../../src/renderer/src/game/overview/relations-words';
 import { timelineText } from '../../src/renderer/src/game/overview/timeline-words';
 import type { OverviewPlayer } from '../../src/shared/views/overview';
 
@@ -98,5 +99,17 @@ test.describe('timeline words', () => {
     expect(timelineText({ kind: 'end', turn: 90, gameOver: true }, players, false, 'Victory (Conquest)')).toBe(
       'Game over: Victory (Conquest)',
     );
+  });
+
+  test('relations read one line per standing, naming each team by its nations', () => {
+    expect(
+      relationLines(
+        [
+          { team: 1, state: 'DIPLOMACY_WAR' },
+          { team: 7, state: 'DIPLOMACY_PEACE' },
+        ],
+        players,
+      ),
+    ).toEqual([['War', 'Rome']]);
   });
 });

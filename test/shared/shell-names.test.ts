@@ -1,7 +1,7 @@
 /** The game page shell's names (history series, options, ambitions) and the nation colours' contrast in both themes. */
 import { describe, expect, it } from 'vitest';
 import { allNationColors, nationColor, spareColors } from '../../src/shared/nation-colors.js';
-import { gameOptionName, goalName, historyGroupName, historySeriesName, turnStyleName } from '../../src/shared/names.js';
+import { diplomacyName, gameOptionName, goalName, historyGroupName, historySeriesName, turnStyleName } from '../../src/shared/names.js';
 import { chartSeriesKinds } from '../../src/shared/views/charts.js';
 
 describe('history series names', () => {
@@ -23,6 +23,7 @@ describe('history series names', () => {
     expect(gameOptionName('GAMEOPTION_NO_UNDO')).toBe('No Undo');
     expect(goalName('GOAL_SIX_CITIES')).toBe('Six Cities');
     expect(turnStyleName('TURNSTYLE_TIGHT')).toBe('Tight');
+    expect(diplomacyName('DIPLOMACY_WAR')).toBe('War');
   });
 });
 

@@ -62,4 +62,6 @@ export interface GameOverview {
   settings: OverviewSettings;
   /** In turn order; told from the owner's side where the save has an owner. */
   timeline: TimelineEntry[];
+  /** The owner's team's standing with each other team (`DIPLOMACY_WAR` ...) as the save has it now; empty without an owner. */
+  relations: { team: number; state: string }[];
 }

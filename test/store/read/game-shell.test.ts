@@ -117,8 +117,14 @@ describe.each(['sqlite', 'duckdb'] as const)('the game shell read models on %s',
     // Only the owner's story (and the world's religions) is told.
     for (const e of overview.timeline) if ('playerId' in e && e.kind !== 'religion') expect(e.playerId).toBe(0);
 
+    // The owner's team's standing with every other team, as the save has it.
+    const owned = save.diplomacy.filter((d) => d.kind === 'team' && d.a === '0' && d.b !== '0');
+    expect(owned.length).toBeGreaterThan(0);
+    expect(overview.relations).toEqual(owned.map((d) => ({ team: Number(d.b), state: d.state })).sort((a, b) => a.team - b.team));
+
     const over = (await read('gameOverview', { saveId: ids.element }))!;
     expect(over.timeline.at(-1)).toMatchObject({ kind: 'end', gameOver: true });
+    expect(gameResult(over)).toMatchObject({ kind: 'defeat' });
     expect(await read('gameOverview', { saveId: 9999 })).toBeNull();
   });
 

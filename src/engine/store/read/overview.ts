@@ -32,6 +32,7 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
   );
   const religions = await db.all('SELECT religion, founder_player_id, founded_turn FROM religions WHERE save_id = ?', [id]);
   const goals = await db.all('SELECT player_id, type, finished_turn, failed FROM player_goals WHERE save_id = ?', [id]);
+  const diplomacy = await db.all(`SELECT a, b, state FROM diplomacy WHERE save_id = ? AND kind = 'team'`, [id]);
 
   const latest = new Map<number, number>();
   for (const p of points) latest.set(num(p.player_id), num(p.value));
@@ -53,6 +54,7 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
   const settings = parseJson<Record<string, string>>(s.settings, {});
   const owner = ownerPlayer({ activePlayer: numOrNull(s.active_player), players });
   const turn = num(s.turn);
+  const ownTeam = owner ? (owner.team ?? null) : null;
 
   return {
     saveId: id,
@@ -111,6 +113,13 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
         failed: bool(g.failed),
       })),
     }),
+    relations:
+      ownTeam === null
+        ? []
+        : diplomacy
+            .filter((d) => String(d.a) === String(ownTeam) && String(d.b) !== String(ownTeam) && /^\d+$/.test(String(d.b)))
+            .map((d) => ({ team: Number(d.b), state: String(d.state) }))
+            .sort((x, y) => x.team - y.team),
   };
 }
 
