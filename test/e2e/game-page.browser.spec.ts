@@ -233,6 +233,20 @@ test('charts: every player’s line, a grouped series picker, lines toggled from
   );
   await screenshotThemes(page, 'game-charts');
 
+  // The keyboard reads it too: the plot is a slider over the turns, the arrows move the cursor.
+  await plot.focus();
+  await page.keyboard.press('End');
+  const lastTurn = points.turns.at(-1)!;
+  await expect(page.getByTestId('chart-turn')).toHaveText(`Turn ${lastTurn}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('chart-turn')).toHaveText(`Turn ${lastTurn - 1}`);
+  await expect(plot).toHaveAttribute('aria-valuenow', String(lastTurn - 1));
+  await expect(plot).toHaveAttribute('aria-valuetext', new RegExp(`^Turn ${lastTurn - 1}: `));
+  const before = points.turns.length - 2;
+  await expect(page.getByTestId('legend-value')).toHaveText(
+    points.values.map((line) => (line[before] === null ? '—' : line[before]!.toLocaleString('en-US'))),
+  );
+
   // A line toggled off from the legend (by keyboard), and on again.
   const first = legend.first();
   await first.focus();

@@ -343,7 +343,7 @@ test.describe('with saves', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByTestId('tab-charts').click();
     const chart = page.getByTestId('game-chart');
-    await expect(chart.getByRole('img')).toHaveAccessibleName(/^Points over turns/);
+    await expect(chart.getByRole('slider')).toHaveAccessibleName(/^Points over turns/);
     await expect(chart.getByTestId('history-plot')).toHaveAttribute('data-lines-shown', '4');
     await expect(chart.getByRole('list', { name: /^Players/ }).getByRole('listitem')).toHaveCount(4);
 
