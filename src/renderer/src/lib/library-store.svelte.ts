@@ -8,7 +8,7 @@ import type { SampleStatus } from '../../../shared/library';
 import type { GamePage } from '../../../shared/views/games';
 import { scribe } from '../api';
 import { errorMessage } from './format';
-import { defaultFilters, isFiltered, queryFromFilters, requestFromFilters, type LibraryFilterState } from './library-query';
+import { defaultFilters, defaultOrder, isFiltered, queryFromFilters, requestFromFilters, type LibraryFilterState } from './library-query';
 import { routeHref } from './routes';
 
 class LibraryStore {
@@ -115,7 +115,7 @@ class LibraryStore {
     if (this.sort === key) this.order = this.order === 'asc' ? 'desc' : 'asc';
     else {
       this.sort = key;
-      this.order = key === 'name' ? 'asc' : 'desc';
+      this.order = defaultOrder(key);
     }
     this.offset = 0;
   }
