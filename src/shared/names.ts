@@ -351,3 +351,19 @@ export function historySeriesName(series: string, key = ''): string {
 export function diplomacyName(state: string | null | undefined): string {
   return named(state, 'DIPLOMACY');
 }
+
+// ------------------------------------------------------------- nation search
+
+/** Every nation the curated table knows, so a search finds them before the library has seen them. */
+export const knownNations: readonly string[] = Object.keys(nations);
+
+/**
+ * The nations (of `candidates` and the known ones) whose name or adjective
+ * contains `text`, ignoring case: "rom" and "Roman" find `NATION_ROME`.
+ */
+export function nationsMatching(text: string, candidates: readonly string[] = []): string[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [];
+  const all = [...new Set([...knownNations, ...candidates])];
+  return all.filter((n) => nationName(n).toLowerCase().includes(needle) || nationAdjective(n).toLowerCase().includes(needle)).sort();
+}

@@ -70,8 +70,8 @@ test.describe('Scribe desktop app (real Electron)', () => {
     await expect(page.getByTestId('failure-item')).toContainText('broken.zip');
 
     await page.getByRole('link', { name: 'View library' }).click();
-    await expect(page.getByTestId('save-row')).toHaveCount(2);
-    await page.getByTestId('save-row').first().getByRole('link').click();
+    await expect(page.getByTestId('game-row')).toHaveCount(2);
+    await page.getByTestId('game-row').first().getByRole('link').click();
     await page.getByTestId('tab-charts').click();
     await expect(page.getByTestId('history-plot').locator('canvas')).toBeVisible();
 

@@ -74,7 +74,7 @@ test("a chart's rows save as CSV where the save dialog says", async ({ page }) =
   const file = path.join(scratch, 'points.csv');
   harness!.setExportPick('saveFile', file);
   await page.goto(`${harness!.url}#/library`);
-  await page.getByTestId('save-row').first().click();
+  await page.getByTestId('game-row').first().click();
   await page.getByTestId('tab-charts').click();
   await page.getByTestId('chart-csv').click();
   await expect(page.getByTestId('chart-csv-saved')).toContainText(file);

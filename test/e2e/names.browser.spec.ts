@@ -90,7 +90,8 @@ test('no raw key or markup reaches the library or any save’s page, and results
   expect(byName.get('Victory Element')!.winner?.victory).toBe('VICTORY_POINTS');
 
   await page.goto(`${harness.url}#/library`);
-  const rows = page.getByTestId('save-row');
+  // Each save is a game of its own: one row each.
+  const rows = page.getByTestId('game-row');
   await expect(rows).toHaveCount(saves.length);
   await expectReadable(page, 'library');
   await expect(rows.filter({ hasText: 'Small Game' }).getByTestId('result-badge')).toHaveText('In progress');

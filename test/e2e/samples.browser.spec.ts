@@ -56,11 +56,14 @@ test('an empty library offers sample saves: progress, marked in the library, rem
   await expect(page.getByTestId('summary-group-failed')).toContainText('ZIP_CORRUPT');
 
   await summary.getByRole('link', { name: 'View library' }).click();
-  const rows = page.getByTestId('save-row');
-  await expect(rows).toHaveCount(sampleSetOutcome.imported);
-  await expect(page.getByTestId('sample-badge')).toHaveCount(sampleSetOutcome.imported);
-  await expect(page.getByTestId('saves-table')).toContainText('Sample: The Long Reign');
-  await expect(page.getByTestId('saves-table')).toContainText('Sample: Friday Multiplayer');
+  // One row per game: the series of The Long Reign is one game.
+  const { total: sampleGames } = await harness.handlers.listGames({});
+  expect(sampleGames).toBeLessThan(sampleSetOutcome.imported);
+  const rows = page.getByTestId('game-row');
+  await expect(rows).toHaveCount(sampleGames);
+  await expect(page.getByTestId('sample-badge')).toHaveCount(sampleGames);
+  await expect(page.getByTestId('games-table')).toContainText('Sample: The Long Reign');
+  await expect(page.getByTestId('games-table')).toContainText('Sample: Friday Multiplayer');
   await expect(page.getByTestId('samples-note')).toContainText(`${sampleSetOutcome.imported} saves here are samples`);
   await page.screenshot({ path: path.join(screenshotDir, 'library-samples-light.png'), animations: 'disabled' });
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -109,6 +112,6 @@ test('cancelling an import runs the one queued behind it, and the queued notice 
   expect(outcomes).toEqual(['cancelled', 'completed']);
   expect(await harness.handlers.ledgerHistory({ status: 'imported' })).toMatchObject({ items: [{ path: second }] });
   await summary.getByRole('link', { name: 'View library' }).click();
-  await expect(page.getByTestId('save-row')).toHaveCount(1);
-  await expect(page.getByTestId('save-row')).toContainText('Queued Game');
+  await expect(page.getByTestId('game-row')).toHaveCount(1);
+  await expect(page.getByTestId('game-row')).toContainText('Queued Game');
 });

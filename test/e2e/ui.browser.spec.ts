@@ -179,7 +179,7 @@ test.describe('library', () => {
     const empty = page.getByTestId('library-empty');
     await expect(empty).toBeVisible();
     await expect(empty).toContainText('Your library is empty');
-    await expect(page.getByTestId('saves-table')).toHaveCount(0);
+    await expect(page.getByTestId('games-table')).toHaveCount(0);
     await empty.getByRole('link', { name: 'Import saves' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
     await expect(page.getByTestId('drop-zone')).toBeVisible();
@@ -292,33 +292,35 @@ test.describe('with saves', () => {
     for (const file of ['Persian-T20.zip', 'Persian-T35.zip', 'Rematch-T28.zip']) await expect(imported).toContainText(file);
 
     await summary.getByRole('link', { name: 'View library' }).click();
-    const rows = page.getByTestId('save-row');
-    await expect(rows).toHaveCount(3);
-    await expect(page.getByTestId('library-range')).toHaveText('1–3 of 3');
-
-    // Sorting by turn: newest first, then the other way.
-    const turnHeader = page.getByRole('columnheader', { name: 'Turn' });
-    await page.getByTestId('sort-turn').click();
-    await expect(turnHeader).toHaveAttribute('aria-sort', 'descending');
-    await expect(rows.locator('td:nth-child(3)')).toHaveText(['35', '28', '20']);
-    await page.getByTestId('sort-turn').click();
-    await expect(turnHeader).toHaveAttribute('aria-sort', 'ascending');
-    await expect(rows.locator('td:nth-child(3)')).toHaveText(['20', '28', '35']);
-
-    // Filters: text, game status, then clear.
-    await page.getByTestId('library-search').fill('persian');
+    // Three saves of two games: one row per game.
+    const rows = page.getByTestId('game-row');
     await expect(rows).toHaveCount(2);
+    await expect(page.getByTestId('library-range')).toHaveText('1–2 of 2');
+
+    // Sorting by length: longest first, then the other way.
+    const turnHeader = page.getByRole('columnheader', { name: 'Turns' });
+    await page.getByTestId('sort-turns').click();
+    await expect(turnHeader).toHaveAttribute('aria-sort', 'descending');
+    await expect(rows.getByTestId('game-turns')).toHaveText(['Turns 20–35', 'Turn 28']);
+    await page.getByTestId('sort-turns').click();
+    await expect(turnHeader).toHaveAttribute('aria-sort', 'ascending');
+    await expect(rows.getByTestId('game-turns')).toHaveText(['Turn 28', 'Turns 20–35']);
+
+    // Filters: text, the player's nation, the result, then clear.
+    await page.getByTestId('library-search').fill('persian');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Persian Ascendancy');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(rows).toHaveCount(3);
-    // The nation filter, checked against what the engine holds: the rarest nation's saves.
-    const { items } = await harness.handlers.listSaves({});
-    const nations = items.flatMap((save) => [...new Set(save.players.map((p) => p.nation))]).filter((n): n is string => n !== null);
-    const rarest = [...new Set(nations)].sort((a, b) => nations.filter((n) => n === a).length - nations.filter((n) => n === b).length)[0]!;
-    await page.getByTestId('library-nation').selectOption(rarest);
-    await expect(rows).toHaveCount(nations.filter((n) => n === rarest).length);
+    await expect(rows).toHaveCount(2);
+    // The nation filter, checked against what the engine holds: the games whose player had that nation.
+    const { items: games } = await harness.handlers.listGames({});
+    const nation = games.find((g) => g.gameName === 'Rematch')!.owner!.nation!;
+    await page.getByTestId('library-nation').selectOption(nation);
+    await expect(rows).toHaveCount(games.filter((g) => g.owner?.nation === nation).length);
+    await expect(rows.filter({ hasText: 'Rematch' })).toHaveCount(1);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(rows).toHaveCount(3);
-    await page.getByTestId('library-game-over').selectOption('over');
+    await expect(rows).toHaveCount(2);
+    await page.getByTestId('library-result').selectOption('defeat');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Rematch');
     // The result from the save owner's side, and who won, in words made by the renderer from the library's plain facts.
@@ -331,7 +333,7 @@ test.describe('with saves', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     // The game page: players, the chart with one line per player, and the other saves of the game.
-    await page.getByTestId('library-game-over').selectOption('all');
+    await page.getByTestId('library-result').selectOption('');
     await rows.filter({ hasText: 'Rematch' }).getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Rematch' })).toBeVisible();
     await expect(page.getByTestId('players-table').locator('tbody tr')).toHaveCount(4);
@@ -353,6 +355,7 @@ test.describe('with saves', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.getByRole('link', { name: 'Library' }).first().click();
+    // The game's name opens its latest save.
     await rows.filter({ hasText: 'Persian' }).first().getByRole('link').click();
     await expect(page.getByTestId('turn-select').locator('option')).toHaveCount(2);
 
@@ -367,7 +370,9 @@ test.describe('with saves', () => {
     await page.getByTestId('delete-save').click();
     await dialog.getByRole('button', { name: 'Delete save' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+    // The game keeps its other save.
     await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: 'Persian' }).getByTestId('game-turns')).toHaveText('Turn 20');
     expect((await harness.handlers.listSaves({})).total).toBe(2);
   });
 
@@ -447,8 +452,8 @@ test.describe('a running import', () => {
     ]);
     await expect(page.getByTestId('resume-banner')).toHaveCount(0);
     await summary.getByRole('link', { name: 'View library' }).click();
-    await expect(page.getByTestId('save-row')).toHaveCount(1);
-    await expect(page.getByTestId('save-row')).toContainText('Held Game');
+    await expect(page.getByTestId('game-row')).toHaveCount(1);
+    await expect(page.getByTestId('game-row')).toContainText('Held Game');
   });
 });
 

@@ -15,7 +15,7 @@ export const validRequests: Partial<{ [K in RequestName]: RequestOf<K> }> = {
   setSettings: { maxXmlMB: 128 },
   exportLibrary: { format: 'parquet' },
   saveCsv: { suggestedName: 'points.csv', csv: 'turn,points\n1,2\n' },
-  listGames: { limit: 10, text: 'rome' },
+  listGames: { limit: 10, text: 'rome', sort: 'name', order: 'asc', nation: 'NATION_ROME', result: 'victory', from: '2025-01-01' },
   gameTurns: { saveId: 1 },
   gameOverview: { saveId: 1 },
   gameCharts: { saveId: 1 },

@@ -1,78 +1,85 @@
 /**
- * The library list's query and current page. Kept outside the view so that
- * opening a save and coming back keeps the filters, sort and page.
+ * The game-centric library: its filters (mirrored in the page address by
+ * LibraryView, see library-query.ts) and the current page of games. Kept
+ * outside the view so that opening a game and coming back through the
+ * Library link keeps the filters, sort and page.
  */
-import type { LibraryPage, SampleStatus, SaveSortKey } from '../../../shared/library';
+import type { SampleStatus } from '../../../shared/library';
+import type { GamePage } from '../../../shared/views/games';
 import { scribe } from '../api';
 import { errorMessage } from './format';
-
-export type GameOverFilter = 'all' | 'over' | 'ongoing';
-
-/** Nations of the base game and its DLC, so the filter is useful before every nation has been seen. */
-const knownNations = [
-  'NATION_AKSUM',
-  'NATION_ASSYRIA',
-  'NATION_BABYLONIA',
-  'NATION_CARTHAGE',
-  'NATION_EGYPT',
-  'NATION_GREECE',
-  'NATION_HITTITE',
-  'NATION_KUSH',
-  'NATION_PERSIA',
-  'NATION_ROME',
-];
-
-/** Newest first is what players look for after an import; names read best A→Z. */
-export function defaultOrder(key: SaveSortKey): 'asc' | 'desc' {
-  return key === 'gameName' ? 'asc' : 'desc';
-}
+import { defaultFilters, defaultOrder, isFiltered, queryFromFilters, requestFromFilters, type LibraryFilterState } from './library-query';
+import { routeHref } from './routes';
 
 class LibraryStore {
-  text = $state('');
-  nation = $state('');
-  gameOver = $state<GameOverFilter>('all');
-  sort = $state<SaveSortKey>('importedAt');
-  order = $state<'asc' | 'desc'>('desc');
-  offset = $state(0);
+  text = $state(defaultFilters.text);
+  nation = $state(defaultFilters.nation);
+  result = $state<LibraryFilterState['result']>(defaultFilters.result);
+  map = $state(defaultFilters.map);
+  difficulty = $state(defaultFilters.difficulty);
+  from = $state(defaultFilters.from);
+  to = $state(defaultFilters.to);
+  sort = $state(defaultFilters.sort);
+  order = $state(defaultFilters.order);
+  offset = $state(defaultFilters.offset);
   limit = $state(25);
 
-  page = $state.raw<LibraryPage | null>(null);
+  page = $state.raw<GamePage | null>(null);
   /** The sample saves in the library, to offer removing them. */
   samples = $state.raw<SampleStatus | null>(null);
   removingSamples = $state(false);
   loading = $state(false);
   error = $state<string | null>(null);
-  nations = $state<string[]>([...knownNations]);
 
-  filtered = $derived(this.text.trim() !== '' || this.nation !== '' || this.gameOver !== 'all');
+  filters = $derived<LibraryFilterState>({
+    text: this.text,
+    nation: this.nation,
+    result: this.result,
+    map: this.map,
+    difficulty: this.difficulty,
+    from: this.from,
+    to: this.to,
+    sort: this.sort,
+    order: this.order,
+    offset: this.offset,
+  });
+  filtered = $derived(isFiltered(this.filters));
+  /** This state's address: what LibraryView writes to the location bar. */
+  href = $derived(routeHref('library', queryFromFilters(this.filters)));
+  /** Whether the state is the plain library (no filter, default sort, first page). */
+  plain = $derived(Object.keys(queryFromFilters(this.filters)).length === 0);
 
-  // Answers can arrive out of order while the user types: only the latest request may land.
+  // Answers can arrive out of order while the player types: only the latest request may land.
   private sequence = 0;
+
+  /** Takes the state an address asks for. */
+  apply(f: LibraryFilterState): void {
+    this.text = f.text;
+    this.nation = f.nation;
+    this.result = f.result;
+    this.map = f.map;
+    this.difficulty = f.difficulty;
+    this.from = f.from;
+    this.to = f.to;
+    this.sort = f.sort;
+    this.order = f.order;
+    this.offset = f.offset;
+  }
 
   async load(): Promise<void> {
     const mine = ++this.sequence;
     this.loading = true;
     void this.loadSamples();
     try {
-      const text = this.text.trim();
-      const page = await scribe.listSaves({
-        offset: this.offset,
-        limit: this.limit,
-        sort: this.sort,
-        order: this.order,
-        ...(text ? { text } : {}),
-        ...(this.nation ? { nation: this.nation } : {}),
-        ...(this.gameOver === 'all' ? {} : { gameOver: this.gameOver === 'over' }),
-      });
+      const page = await scribe.listGames(requestFromFilters(this.filters, this.limit));
       if (mine !== this.sequence) return;
-      // Deleting the last save of the last page leaves an empty page past the end: step back.
+      // Deleting the last game of the last page leaves an empty page past the end: step back.
       if (page.items.length === 0 && page.total > 0 && this.offset > 0) {
         this.offset = Math.max(0, Math.floor((page.total - 1) / this.limit) * this.limit);
         return this.load();
       }
       this.page = page;
       this.error = null;
-      this.learnNations(page);
     } catch (err) {
       if (mine === this.sequence) this.error = errorMessage(err);
     } finally {
@@ -104,45 +111,31 @@ class LibraryStore {
     await this.load();
   }
 
-  setSort(key: SaveSortKey): void {
+  setSort(key: LibraryFilterState['sort']): void {
     if (this.sort === key) this.order = this.order === 'asc' ? 'desc' : 'asc';
     else {
       this.sort = key;
       this.order = defaultOrder(key);
     }
     this.offset = 0;
-    void this.load();
   }
 
   /** Any filter change starts again from the first page. */
   filtersChanged(): void {
     this.offset = 0;
-    void this.load();
   }
 
   clearFilters(): void {
-    this.text = '';
-    this.nation = '';
-    this.gameOver = 'all';
-    this.filtersChanged();
+    this.apply({ ...defaultFilters, sort: this.sort, order: this.order });
   }
 
   goTo(offset: number): void {
     this.offset = Math.max(0, offset);
-    void this.load();
   }
 
   setLimit(limit: number): void {
     this.limit = limit;
     this.offset = 0;
-    void this.load();
-  }
-
-  private learnNations(page: LibraryPage): void {
-    const fresh = page.items
-      .flatMap((save) => save.players.map((p) => p.nation))
-      .filter((n): n is string => n !== null && n !== '' && !this.nations.includes(n));
-    if (fresh.length > 0) this.nations = [...this.nations, ...fresh].filter((n, i, all) => all.indexOf(n) === i).sort();
   }
 }
 
