@@ -79,6 +79,8 @@ interface Open {
 }
 
 export function parseMarkup(source: string): MarkupNode[] {
+  // Most lines of a log are plain words: no tag, no reference to decode.
+  if (!source.includes('<') && !source.includes('&')) return source === '' ? [] : [{ kind: 'text', text: source }];
   const root: MarkupNode[] = [];
   const stack: Open[] = [];
   let text = '';
