@@ -27,7 +27,11 @@ test('the log reads as text, a character link leads to the character, and filter
   test.setTimeout(240_000);
   const rows = () => page.getByTestId('event-row');
   const ids = await importGenerated(harness, [
-    { name: 'linked', options: { seed: 72, scale: 'small', gameName: 'Linked Lines', humans: 1, gameMode: 'SINGLE_PLAYER' }, edit: withCharacterLinks },
+    {
+      name: 'linked',
+      options: { seed: 72, scale: 'small', gameName: 'Linked Lines', humans: 1, gameMode: 'SINGLE_PLAYER' },
+      edit: withCharacterLinks,
+    },
   ]);
   const { typical } = await importStudySaves(harness, ['typical']);
   const saveId = ids.linked!;
@@ -100,7 +104,15 @@ test('the log reads as text, a character link leads to the character, and filter
 
   // A typical save, in both themes and at 800x600.
   await page.goto(`${harness.url}#/game/${typical}/events`);
+  // A fresh page: the filters set above belong to the other game.
+  await page.reload();
   await expect(rows().first()).toBeVisible();
+  await expect(page.getByTestId('events-count')).toHaveText(/^[\d,]+ entries$/);
+  await expect(
+    rows()
+      .filter({ hasText: /Memory of a/ })
+      .first(),
+  ).toBeAttached();
   await expectReadable(page, 'typical events');
   await screenshotThemes(page, 'game-events');
   await page.setViewportSize({ width: 800, height: 600 });

@@ -40,7 +40,12 @@ test('the rulers list and a character page read right, with links between charac
   await expect(first.getByTestId('reigns').locator('li').last()).toContainText('Rules now');
   await expect(first.getByTestId('council')).toContainText(/Chancellor|Spymaster|Ambassador|Grand Vizier/);
   await expect(first.getByTestId('families').locator('tbody tr')).toHaveCount(rulers.players[0]!.families.length);
-  await expect(first.getByTestId('families').getByRole('img', { name: /Opinion of the .+ family over time/ }).first()).toBeVisible();
+  await expect(
+    first
+      .getByTestId('families')
+      .getByRole('img', { name: /Opinion of the .+ family over time/ })
+      .first(),
+  ).toBeVisible();
   await screenshotThemes(page, 'game-rulers');
 
   // The ruler's page, reached by keyboard from the list.
@@ -95,7 +100,13 @@ test('the rulers list and a character page read right, with links between charac
 async function findCharacterWithFamily(saveId: number): Promise<{ id: number }> {
   for (let id = 0; id < 450; id++) {
     const c = await harness.handlers.gameCharacter({ saveId, characterId: id });
-    if (c && c.character.fatherId !== null && c.spouses.length > 0 && c.children.length > 0 && c.relationships.some((r) => r.otherId !== null))
+    if (
+      c &&
+      c.character.fatherId !== null &&
+      c.spouses.length > 0 &&
+      c.children.length > 0 &&
+      c.relationships.some((r) => r.otherId !== null)
+    )
       return { id };
   }
   throw new Error('no character with a whole family in the typical save');

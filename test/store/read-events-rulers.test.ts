@@ -118,12 +118,14 @@ describe.each(['sqlite', 'duckdb'] as Backend[])('events and rulers read models 
     expect(rulers.players.some((p) => p.families.some((f) => f.opinion.length > 0))).toBe(true);
     // Everyone a list names can be named.
     const named = new Set(rulers.people.map((c) => c.id));
-    for (const p of rulers.players) for (const id of [...p.reigns, ...p.heirs, ...p.council.map((c) => c.characterId)]) expect(named).toContain(id);
+    for (const p of rulers.players)
+      for (const id of [...p.reigns, ...p.heirs, ...p.council.map((c) => c.characterId)]) expect(named).toContain(id);
   });
 
   it('reads one character’s page: traits, ratings, relationships, spouses, parents and children', async () => {
     // A character with parents and a spouse, so every part of the page has something to show.
-    const c = save.characters.find((x) => x.fatherId !== null && save.characterSpouses.some((s) => s.characterId === x.id)) ?? save.characters[0]!;
+    const c =
+      save.characters.find((x) => x.fatherId !== null && save.characterSpouses.some((s) => s.characterId === x.id)) ?? save.characters[0]!;
     const page = (await read(store, (ctx) => readModels.gameCharacter(ctx, { saveId, characterId: c.id })))!;
     expect(page.character).toMatchObject({
       id: c.id,

@@ -9,10 +9,9 @@ export async function gameEvents({ db }: ReadContext, request: { saveId: number 
   if (!save) return null;
   const players = await db.all('SELECT id, name, nation, is_human FROM players WHERE save_id = ? ORDER BY id', [saveId]);
   // Each list in its key's order (save_id, player_id, ordinal): a range scan of the primary key.
-  const logRows = await db.all(
-    'SELECT player_id, turn, type, text, data1 FROM event_log WHERE save_id = ? ORDER BY player_id, ordinal',
-    [saveId],
-  );
+  const logRows = await db.all('SELECT player_id, turn, type, text, data1 FROM event_log WHERE save_id = ? ORDER BY player_id, ordinal', [
+    saveId,
+  ]);
   const memoryRows = await db.all(
     'SELECT player_id, turn, type, subject_kind, subject FROM memories WHERE save_id = ? ORDER BY player_id, ordinal',
     [saveId],

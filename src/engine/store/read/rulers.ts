@@ -37,10 +37,13 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
     'SELECT id, name, nation, dynasty, is_human, chosen_heir_id, ruler_character_id FROM players WHERE save_id = ? ORDER BY id',
     [saveId],
   );
-  const leaders = await db.all('SELECT player_id, character_id FROM player_leaders WHERE save_id = ? ORDER BY player_id, ordinal', [saveId]);
-  const council = await db.all('SELECT player_id, position, character_id FROM player_council WHERE save_id = ? ORDER BY player_id, position', [
+  const leaders = await db.all('SELECT player_id, character_id FROM player_leaders WHERE save_id = ? ORDER BY player_id, ordinal', [
     saveId,
   ]);
+  const council = await db.all(
+    'SELECT player_id, position, character_id FROM player_council WHERE save_id = ? ORDER BY player_id, position',
+    [saveId],
+  );
   const families = await db.all(
     'SELECT player_id, family, head_character_id, seat_city_id FROM player_families WHERE save_id = ? ORDER BY player_id, family',
     [saveId],
@@ -109,10 +112,7 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
   };
 }
 
-export async function gameCharacter(
-  { db }: ReadContext,
-  request: { saveId: number; characterId: number },
-): Promise<GameCharacter | null> {
+export async function gameCharacter({ db }: ReadContext, request: { saveId: number; characterId: number }): Promise<GameCharacter | null> {
   const { saveId, characterId } = request;
   const [save] = await db.all('SELECT turn FROM saves WHERE id = ?', [saveId]);
   if (!save) return null;
@@ -137,9 +137,13 @@ export async function gameCharacter(
     infertile: bool(c.infertile),
   };
   const [player] =
-    character.playerId === null ? [] : await db.all('SELECT id, name, nation FROM players WHERE save_id = ? AND id = ?', [saveId, character.playerId]);
+    character.playerId === null
+      ? []
+      : await db.all('SELECT id, name, nation FROM players WHERE save_id = ? AND id = ?', [saveId, character.playerId]);
   const [city] =
-    character.birthCityId === null ? [] : await db.all('SELECT name FROM cities WHERE save_id = ? AND id = ?', [saveId, character.birthCityId]);
+    character.birthCityId === null
+      ? []
+      : await db.all('SELECT name FROM cities WHERE save_id = ? AND id = ?', [saveId, character.birthCityId]);
   const reigned = await db.all('SELECT player_id, ordinal FROM player_leaders WHERE save_id = ? AND character_id = ? ORDER BY player_id', [
     saveId,
     characterId,
@@ -160,11 +164,10 @@ export async function gameCharacter(
     saveId,
     characterId,
   ]);
-  const children = await db.all('SELECT id FROM characters WHERE save_id = ? AND (father_id = ? OR mother_id = ?) ORDER BY birth_turn, id', [
-    saveId,
-    characterId,
-    characterId,
-  ]);
+  const children = await db.all(
+    'SELECT id FROM characters WHERE save_id = ? AND (father_id = ? OR mother_id = ?) ORDER BY birth_turn, id',
+    [saveId, characterId, characterId],
+  );
   const answer: Omit<GameCharacter, 'people'> = {
     saveId,
     turn: num(save.turn),

@@ -154,8 +154,14 @@ export function typeOptions(entries: readonly EventEntry[]): { log: TypeOption[]
   const options = [...seen.values()].map((e) => ({ value: e.filterType, label: e.typeLabel, source: e.source }));
   const byLabel = (a: TypeOption, b: TypeOption) => a.label.localeCompare(b.label);
   return {
-    log: options.filter((o) => o.source === 'log').map(({ value, label }) => ({ value, label })).sort(byLabel),
-    memory: options.filter((o) => o.source === 'memory').map(({ value, label }) => ({ value, label })).sort(byLabel),
+    log: options
+      .filter((o) => o.source === 'log')
+      .map(({ value, label }) => ({ value, label }))
+      .sort(byLabel),
+    memory: options
+      .filter((o) => o.source === 'memory')
+      .map(({ value, label }) => ({ value, label }))
+      .sort(byLabel),
   };
 }
 
