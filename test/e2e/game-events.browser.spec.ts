@@ -6,7 +6,7 @@
  * entry log scrolled through a virtualised list, keyboard reach, 800x600,
  * both themes.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { expectNoCspViolations, recordCspViolations } from './csp';
 import { importGenerated, linkedLine, unlinkedLine, withCharacterLinks } from './study-edited-saves';
 import { expectReadable, importStudySaves, screenshotThemes } from './study-saves';
@@ -22,6 +22,16 @@ test.afterEach(async ({ page }) => {
   await expectNoCspViolations(page);
   await harness?.close();
 });
+
+/** Some rows are shown, and every one of them passes `check` (polled: the list redraws after a filter changes). */
+async function everyRow(locator: Locator, check: (text: string) => boolean): Promise<void> {
+  await expect
+    .poll(async () => {
+      const texts = await locator.allInnerTexts();
+      return texts.length > 0 && texts.every(check);
+    })
+    .toBe(true);
+}
 
 test('the log reads as text, a character link leads to the character, and filters and search narrow the list', async ({ page }) => {
   test.setTimeout(240_000);
@@ -76,14 +86,14 @@ test('the log reads as text, a character link leads to the character, and filter
   const shownForPlayer = Number((await page.getByTestId('events-count').innerText()).match(/Showing ([\d,]+)/)![1]!.replace(/,/g, ''));
   expect(shownForPlayer).toBeGreaterThan(0);
   expect(shownForPlayer).toBeLessThan(total);
-  for (const meta of await rows().locator('.meta').allInnerTexts()) expect(meta.startsWith(`${playerLabel} ·`)).toBe(true);
+  await everyRow(rows().locator('.meta'), (meta) => meta.startsWith(`${playerLabel} ·`));
 
   // Type: only that type's lines.
   await page.getByTestId('events-player').selectOption('');
   await page.getByTestId('events-type').selectOption({ label: 'Tech discovered' });
-  for (const text of await rows().allInnerTexts()) expect(text).toContain('Discovered');
+  await everyRow(rows(), (text) => text.includes('Discovered'));
   await page.getByTestId('events-type').selectOption({ label: 'Every memory' });
-  for (const meta of await rows().locator('.meta').allInnerTexts()) expect(meta).toMatch(/· Memory of a/);
+  await everyRow(rows().locator('.meta'), (meta) => /· Memory of a/.test(meta));
 
   // Turn range: every row inside it; newest first by default, oldest first on request.
   await page.getByTestId('events-type').selectOption('');
@@ -121,7 +131,7 @@ test('the log reads as text, a character link leads to the character, and filter
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByTestId('events-search').fill('plague');
   await page.getByTestId('events-search').press('Enter');
-  for (const text of await rows().allInnerTexts()) expect(text.toLowerCase()).toContain('plague');
+  await everyRow(rows(), (text) => text.toLowerCase().includes('plague'));
 });
 
 test('a 20,000 entry log scrolls through a virtualised list', async ({ page }) => {

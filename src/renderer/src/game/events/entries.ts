@@ -104,28 +104,43 @@ function emptyLine(type: string, data1: string | null): ShownNode[] {
 
 export function buildEntries(events: GameEvents): EventEntry[] {
   const names = entryNames(events);
-  // Real logs repeat lines (the same tech, the same law): parse each text once.
-  const parsed = new Map<string, ShownNode[]>();
+  // Real logs repeat lines (the same tech, the same law): parse and flatten each distinct text once.
+  const shownLines = new Map<string, { nodes: ShownNode[]; searchText: string }>();
+  const typeLabels = events.logTypes.map(logTypeName);
+  const filterTypes = events.logTypes.map((t) => `log:${t}`);
   const out: EventEntry[] = [];
   const { log, memories } = events;
   for (let i = 0; i < log.text.length; i++) {
-    const type = events.logTypes[log.type[i]!] ?? '';
+    const typeIndex = log.type[i]!;
+    const type = events.logTypes[typeIndex] ?? '';
     const raw = log.text[i]!;
-    let nodes = parsed.get(raw);
-    if (nodes === undefined) {
-      nodes = raw.trim() === '' ? [] : showMarkup(parseMarkup(raw), names);
-      parsed.set(raw, nodes);
+    let line = shownLines.get(raw);
+    if (line === undefined) {
+      const nodes = raw.trim() === '' ? [] : showMarkup(parseMarkup(raw), names);
+      line = { nodes, searchText: shownText(nodes).toLowerCase() };
+      shownLines.set(raw, line);
     }
-    if (shownText(nodes).trim() === '') nodes = emptyLine(type, log.data1[i] ?? null);
+    if (line.searchText.trim() === '') {
+      const data1 = log.data1[i] ?? null;
+      const key = `${type}\u0000${data1}`;
+      let empty = shownLines.get(key);
+      if (empty === undefined) {
+        const nodes = emptyLine(type, data1);
+        empty = { nodes, searchText: shownText(nodes).toLowerCase() };
+        // Keyed apart from any text: a NUL never appears in a log line.
+        shownLines.set(key, empty);
+      }
+      line = empty;
+    }
     out.push({
       key: `l${i}`,
       source: 'log',
       playerId: log.playerId[i]!,
       turn: log.turn[i] ?? null,
-      filterType: `log:${type}`,
-      typeLabel: logTypeName(type),
-      nodes,
-      searchText: shownText(nodes).toLowerCase(),
+      filterType: filterTypes[typeIndex] ?? 'log:',
+      typeLabel: typeLabels[typeIndex] ?? '',
+      nodes: line.nodes,
+      searchText: line.searchText,
       order: i,
     });
   }
