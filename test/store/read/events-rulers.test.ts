@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSave } from '../fixtures/generate.js';
-import type { ParsedSave } from '../../src/engine/model/parsed-save.js';
-import { openStore, type SaveSource, type Store } from '../../src/engine/store/index.js';
-import { readModels, type ReadContext } from '../../src/engine/store/read/index.js';
-import type { Backend } from '../../src/shared/settings.js';
+import { generateSave } from '../../fixtures/generate.js';
+import type { ParsedSave } from '../../../src/engine/model/parsed-save.js';
+import { openStore, type SaveSource, type Store } from '../../../src/engine/store/index.js';
+import { readModels, type ReadContext } from '../../../src/engine/store/read/index.js';
+import type { Backend } from '../../../src/shared/settings.js';
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-read-events-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -116,6 +116,7 @@ describe.each(['sqlite', 'duckdb'] as Backend[])('events and rulers read models 
       }
     }
     expect(rulers.players.some((p) => p.families.some((f) => f.opinion.length > 0))).toBe(true);
+    expect(rulers.players.some((p) => p.heirs.length > 0)).toBe(true);
     // Everyone a list names can be named.
     const named = new Set(rulers.people.map((c) => c.id));
     for (const p of rulers.players)
