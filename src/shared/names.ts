@@ -367,3 +367,65 @@ export function nationsMatching(text: string, candidates: readonly string[] = []
   const all = [...new Set([...knownNations, ...candidates])];
   return all.filter((n) => nationName(n).toLowerCase().includes(needle) || nationAdjective(n).toLowerCase().includes(needle)).sort();
 }
+
+// ------------------------------------------------------- characters' details
+
+/** `TRAIT_COMMANDER_ARCHETYPE` -> "Commander": an archetype trait reads as the archetype. */
+export function traitName(trait: string | null | undefined): string {
+  if (!trait) return '—';
+  return named(trait.replace(/_ARCHETYPE$/, ''), 'TRAIT');
+}
+
+/** `RATING_WISDOM` -> "Wisdom". */
+export function ratingName(rating: string | null | undefined): string {
+  return named(rating, 'RATING');
+}
+
+/** Relationships whose key the generic rule turns into a clumsy phrase. */
+const relationships: Record<string, string> = {
+  RELATIONSHIP_PLOTTING_AGAINST: 'Plotting against',
+  RELATIONSHIP_SAVED_LIFE: 'Saved the life of',
+};
+
+/** `RELATIONSHIP_FRIEND` -> "Friend". */
+export function relationshipName(relationship: string | null | undefined): string {
+  if (!relationship) return '—';
+  const curated = relationships[relationship];
+  if (curated !== undefined) return curated;
+  const ws = words(relationship, relationship.startsWith('RELATIONSHIP_') ? 'RELATIONSHIP' : null);
+  return ws.length > 0 ? cap(ws.join(' ')) : relationship;
+}
+
+/** `COUNCIL_GRAND_VIZIER` -> "Grand Vizier". */
+export function councilName(position: string | null | undefined): string {
+  return named(position, 'COUNCIL');
+}
+
+/** `DEATHREASON_OLD_AGE` -> "Old age". */
+export function deathReasonName(reason: string | null | undefined): string {
+  if (!reason) return '—';
+  const ws = words(reason, reason.startsWith('DEATHREASON_') ? 'DEATHREASON' : null);
+  return ws.length > 0 ? cap(ws.join(' ')) : reason;
+}
+
+/** `GENDER_FEMALE` -> "Female". */
+export function genderName(gender: string | null | undefined): string {
+  return named(gender, 'GENDER');
+}
+
+/** `TECH_DISCOVERED` (an event log line's type) -> "Tech discovered"; `OCCURENCE_*` reads as spelled right. */
+export function logTypeName(type: string | null | undefined): string {
+  if (!type) return '—';
+  const ws = words(type.replace(/^OCCURENCE/, 'OCCURRENCE'), null);
+  return ws.length > 0 ? cap(ws.join(' ')) : type;
+}
+
+/**
+ * Game keys written inside a line of text ("Adopted LAW_SLAVERY") replaced
+ * by their names; only keys of a known family are touched, so a player's
+ * own words stay as they are.
+ */
+export function keysInText(text: string): string {
+  if (!text.includes('_')) return text;
+  return text.replace(/\b([A-Z][A-Z0-9]*)_[A-Za-z0-9_]+\b/g, (key, head: string) => (prefixSet.has(head) ? displayName(key) : key));
+}

@@ -156,3 +156,24 @@ describe('the winner’s victory is always a key', () => {
     });
   });
 });
+
+describe('names for the rulers and events views', () => {
+  it('names traits, ratings, relationships, council seats, death reasons and genders', async () => {
+    const n = await import('../../src/shared/names.js');
+    expect(n.traitName('TRAIT_COMMANDER_ARCHETYPE')).toBe('Commander');
+    expect(n.traitName('TRAIT_BRAVE')).toBe('Brave');
+    expect(n.ratingName('RATING_WISDOM')).toBe('Wisdom');
+    expect(n.relationshipName('RELATIONSHIP_PLOTTING_AGAINST')).toBe('Plotting against');
+    expect(n.relationshipName('RELATIONSHIP_FRIEND')).toBe('Friend');
+    expect(n.councilName('COUNCIL_GRAND_VIZIER')).toBe('Grand Vizier');
+    expect(n.deathReasonName('DEATHREASON_OLD_AGE')).toBe('Old age');
+    expect(n.genderName('GENDER_FEMALE')).toBe('Female');
+    expect(n.logTypeName('OCCURENCE_ENDED')).toBe('Occurrence ended');
+  });
+
+  it('replaces keys of known families inside text, and leaves other words alone', async () => {
+    const n = await import('../../src/shared/names.js');
+    expect(n.keysInText('Adopted LAW_SLAVERY & "LAWCLASS_ORDER"')).toBe('Adopted Slavery & "Order"');
+    expect(n.keysInText('MY_OWN words, A_B')).toBe('MY_OWN words, A_B');
+  });
+});
