@@ -1,0 +1,87 @@
+/** The map tab's pure parts: tile ids on the hex grid, the owner of each tile at a turn, territory counts. */
+import { describe, expect, it } from 'vitest';
+import { HEX_WIDTH, ROW_HEIGHT, hexCentre, hexCorners, mapExtent, tileAt, tileId, tileXY } from '../../src/renderer/src/game/map/hex.js';
+import { firstHistoryTurn, ownersAtTurn, territoryByPlayer } from '../../src/renderer/src/game/map/territory.js';
+
+describe('tile ids on the hex grid', () => {
+  it('reads x and y from the id and the map width, and back', () => {
+    expect(tileXY(0, 74)).toEqual({ x: 0, y: 0 });
+    expect(tileXY(73, 74)).toEqual({ x: 73, y: 0 });
+    expect(tileXY(74, 74)).toEqual({ x: 0, y: 1 });
+    expect(tileXY(5475, 74)).toEqual({ x: 73, y: 73 });
+    expect(tileId(3, 2, 12, 10)).toBe(27);
+    expect(tileId(12, 2, 12, 10)).toBe(-1);
+    expect(tileId(0, 10, 12, 10)).toBe(-1);
+  });
+
+  it('puts row 0 at the bottom and shifts odd rows half a hex east', () => {
+    const a = hexCentre(0, 0, 10);
+    const b = hexCentre(0, 1, 10);
+    const c = hexCentre(1, 0, 10);
+    expect(b.cy).toBeLessThan(a.cy); // north is up: row 1 is above row 0
+    expect(a.cy - b.cy).toBeCloseTo(ROW_HEIGHT);
+    expect(b.cx - a.cx).toBeCloseTo(HEX_WIDTH / 2);
+    expect(c.cx - a.cx).toBeCloseTo(HEX_WIDTH);
+    // Neighbours across rows touch: centres one hex width apart.
+    expect(Math.hypot(b.cx - a.cx, b.cy - a.cy)).toBeCloseTo(HEX_WIDTH);
+  });
+
+  it('fits every hex inside the extent', () => {
+    const { w, h } = mapExtent(12, 10);
+    for (let id = 0; id < 120; id++) {
+      const { x, y } = tileXY(id, 12);
+      const { cx, cy } = hexCentre(x, y, 10);
+      for (const [px, py] of hexCorners(cx, cy)) {
+        expect(px).toBeGreaterThanOrEqual(-1e-9);
+        expect(px).toBeLessThanOrEqual(w + 1e-9);
+        expect(py).toBeGreaterThanOrEqual(-1e-9);
+        expect(py).toBeLessThanOrEqual(h + 1e-9);
+      }
+    }
+  });
+
+  it('finds the tile under a point, and none off the map', () => {
+    for (const id of [0, 11, 12, 13, 57, 119]) {
+      const { x, y } = tileXY(id, 12);
+      const { cx, cy } = hexCentre(x, y, 10);
+      expect(tileAt(cx, cy, 12, 10)).toBe(id);
+      expect(tileAt(cx + 0.6, cy - 0.3, 12, 10)).toBe(id);
+    }
+    expect(tileAt(-5, -5, 12, 10)).toBe(-1);
+    expect(tileAt(100, 5, 12, 10)).toBe(-1);
+  });
+});
+
+describe('territory at a turn', () => {
+  // Tile 0: owned by 1 from turn 5, taken by 2 on turn 9. Tile 1: by 0 from turn 3, lost on 7.
+  // Tile 2: no history. Tile 3: owned by 2 from turn 12.
+  const history = { tiles: [0, 0, 1, 1, 3], turns: [5, 9, 3, 7, 12], owners: [1, 2, 0, -1, 2] };
+  const current = [2, -1, 4, 2];
+
+  it('takes the last entry at or before the turn, -1 before the first', () => {
+    expect([...ownersAtTurn(current, history, 2, 20)]).toEqual([-1, -1, 4, -1]);
+    expect([...ownersAtTurn(current, history, 5, 20)]).toEqual([1, 0, 4, -1]);
+    expect([...ownersAtTurn(current, history, 8, 20)]).toEqual([1, -1, 4, -1]);
+    expect([...ownersAtTurn(current, history, 9, 20)]).toEqual([2, -1, 4, -1]);
+    expect([...ownersAtTurn(current, history, 12, 20)]).toEqual([2, -1, 4, 2]);
+  });
+
+  it('is the save’s own owners at the save’s turn and after', () => {
+    expect([...ownersAtTurn(current, history, 20, 20)]).toEqual(current);
+    expect([...ownersAtTurn(current, history, 25, 20)]).toEqual(current);
+  });
+
+  it('starts the slider at the first recorded turn', () => {
+    expect(firstHistoryTurn(history, 20)).toBe(3);
+    expect(firstHistoryTurn({ tiles: [], turns: [], owners: [] }, 20)).toBe(20);
+  });
+
+  it('counts tiles per player, most first', () => {
+    expect(territoryByPlayer([1, 0, 4, 1, -1, 0, 1])).toEqual([
+      { playerId: 1, tiles: 3 },
+      { playerId: 0, tiles: 2 },
+      { playerId: 4, tiles: 1 },
+    ]);
+    expect(territoryByPlayer([-1, -1])).toEqual([]);
+  });
+});
