@@ -14,6 +14,8 @@ export interface MapCity {
   name: string | null;
   playerId: number | null;
   capital: boolean;
+  /** Hidden on the map before this turn. */
+  foundedTurn: number | null;
 }
 
 /**

@@ -71,9 +71,16 @@ export async function gameMap(ctx: ReadContext, request: { saveId: number }): Pr
     history.turns[i] = num(h.turn);
     history.owners[i] = numOrNull(h.player_id) ?? -1;
   });
-  const cities = (await db.all('SELECT id, tile_id, name, player_id, capital FROM cities WHERE save_id = ? ORDER BY id', [saveId])).map(
-    (c) => ({ id: num(c.id), tileId: num(c.tile_id), name: str(c.name), playerId: numOrNull(c.player_id), capital: bool(c.capital) }),
-  );
+  const cities = (
+    await db.all('SELECT id, tile_id, name, player_id, capital, founded_turn FROM cities WHERE save_id = ? ORDER BY id', [saveId])
+  ).map((c) => ({
+    id: num(c.id),
+    tileId: num(c.tile_id),
+    name: str(c.name),
+    playerId: numOrNull(c.player_id),
+    capital: bool(c.capital),
+    foundedTurn: numOrNull(c.founded_turn),
+  }));
   return {
     saveId,
     turn: facts.turn,

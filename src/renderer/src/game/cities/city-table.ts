@@ -4,15 +4,7 @@
  * sort on keys would put "CITYNAME_UR" before a renamed city's text).
  */
 import type { CityRow, GameCities } from '../../../../shared/views/cities';
-import {
-  characterName,
-  cityName,
-  cultureName,
-  familyName,
-  projectName,
-  religionName,
-  unitTypeName,
-} from '../../../../shared/names';
+import { characterName, cityName, cultureName, familyName, projectName, religionName, unitTypeName } from '../../../../shared/names';
 import { ownerName } from '../study-players';
 
 export interface CityLine {
