@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEX_WIDTH, ROW_HEIGHT, hexCentre, hexCorners, mapExtent, tileAt, tileId, tileXY } from '../../src/renderer/src/game/map/hex.js';
 import { firstHistoryTurn, ownersAtTurn, territoryByPlayer } from '../../src/renderer/src/game/map/territory.js';
+import { packColour, paint, rasterise } from '../../src/renderer/src/game/map/tile-raster.js';
 
 describe('tile ids on the hex grid', () => {
   it('reads x and y from the id and the map width, and back', () => {
@@ -83,5 +84,36 @@ describe('territory at a turn', () => {
       { playerId: 4, tiles: 1 },
     ]);
     expect(territoryByPlayer([-1, -1])).toEqual([]);
+  });
+});
+
+describe('the map bitmap', () => {
+  it('gives each pixel the tile the hex geometry puts under it', () => {
+    const raster = rasterise(12, 10, 40_000, 16);
+    expect(raster.tileOf).toHaveLength(raster.width * raster.height);
+    const seen = new Set<number>();
+    for (let py = 0; py < raster.height; py += 3) {
+      for (let px = 0; px < raster.width; px += 3) {
+        const tile = raster.tileOf[py * raster.width + px]!;
+        expect(tile).toBe(tileAt((px + 0.5) / raster.scale, (py + 0.5) / raster.scale, 12, 10));
+        seen.add(tile);
+      }
+    }
+    // Every tile shows.
+    for (let id = 0; id < 120; id++) expect(seen.has(id), `tile ${id}`).toBe(true);
+  });
+
+  it('paints each tile its palette colour and leaves off-map pixels clear', () => {
+    const raster = rasterise(4, 3, 5_000, 16);
+    const fill = Int16Array.from({ length: 12 }, (_, id) => (id === 5 ? -1 : id % 2));
+    const pixels = new Uint32Array(raster.tileOf.length);
+    paint(raster, fill, ['#ff0000', '#0000ff'], pixels);
+    for (let i = 0; i < pixels.length; i++) {
+      const tile = raster.tileOf[i]!;
+      const want = tile < 0 || tile === 5 ? 0 : packColour(tile % 2 === 0 ? '#ff0000' : '#0000ff');
+      expect(pixels[i]).toBe(want);
+    }
+    // Little-endian RGBA: the red byte first.
+    expect(new Uint8Array(Uint32Array.of(packColour('#102030')).buffer)).toEqual(Uint8Array.of(0x10, 0x20, 0x30, 0xff));
   });
 });

@@ -1,17 +1,18 @@
 /**
- * Draws the map on a canvas. The tiles are filled one path per colour (a
- * huge save has 23,000 hexes but a dozen colours), first into an offscreen
- * bitmap of the whole map, rebuilt only when the colours change (mode,
- * turn). A pan or zoom then only copies that bitmap, until the zoom is past
- * the bitmap's resolution: from there the paths are filled at the view's
- * scale. Cities, resources, improvements and the highlighted tile are drawn
- * over it, for the visible part only. Draws happen once per animation frame,
- * however many changes arrive in it.
+ * Draws the map on a canvas. The tiles go first into an offscreen bitmap of
+ * the whole map (tile-raster.ts), repainted only when the colours change
+ * (mode, turn). A pan or zoom then only copies that bitmap, until the zoom
+ * is past the bitmap's resolution: from there the visible tiles are filled
+ * as paths, one per colour, at the view's scale. Cities, resources,
+ * improvements and the highlighted tile are drawn over it, for the visible
+ * part only. Draws happen once per animation frame, however many changes
+ * arrive in it.
  */
 import type { GameMap } from '../../../../shared/views/map';
-import { SQRT3, hexCentre, hexCorners, mapExtent, tileXY } from './hex';
+import { SQRT3, hexCentre, hexCorners, tileXY } from './hex';
 import type { MapView } from './map-view';
 import type { TileColouring } from './tile-colours';
+import { paint, rasterise, type TileRaster } from './tile-raster';
 
 export interface CityMarker {
   tileId: number;
@@ -28,12 +29,12 @@ export interface MapLayers {
   highlight: number;
 }
 
-/** Most pixels the offscreen bitmap may have: about 16 MB of memory. */
-const MAX_BITMAP_PIXELS = 4_000_000;
+/** Most pixels the offscreen bitmap may have: 12 MB of pixels and 12 MB of tile ids. */
+const MAX_BITMAP_PIXELS = 3_000_000;
 const MAX_BITMAP_SCALE = 16;
 
 export interface DrawTimes {
-  /** Milliseconds to build the paths and the bitmap, the last time the colours changed. */
+  /** Milliseconds to paint the bitmap, the last time the colours changed (the first time also works out its pixels' tiles). */
   base: number;
   /** Milliseconds of the last frame. */
   frame: number;
@@ -42,9 +43,9 @@ export interface DrawTimes {
 export class MapPainter {
   private map: GameMap | null = null;
   private colouring: TileColouring | null = null;
-  private paths: Path2D[] = [];
+  private raster: TileRaster | null = null;
   private bitmap: OffscreenCanvas | null = null;
-  private bitmapScale = 1;
+  private pixels: ImageData | null = null;
   private baseDirty = true;
   private frameRequested = 0;
   private view: MapView = { scale: 1, x: 0, y: 0 };
@@ -60,6 +61,7 @@ export class MapPainter {
 
   setMap(map: GameMap): void {
     this.map = map;
+    this.raster = null;
     this.baseDirty = true;
     this.request();
   }
@@ -99,6 +101,8 @@ export class MapPainter {
     if (this.frameRequested) cancelAnimationFrame(this.frameRequested);
     this.frameRequested = 0;
     this.bitmap = null;
+    this.pixels = null;
+    this.raster = null;
   }
 
   private request(): void {
@@ -113,28 +117,14 @@ export class MapPainter {
     const { map, colouring } = this;
     if (!map || !colouring) return;
     const started = performance.now();
-    this.paths = colouring.palette.map(() => new Path2D());
-    for (let id = 0; id < colouring.fill.length; id++) {
-      const p = colouring.fill[id]!;
-      if (p < 0) continue;
-      const { x, y } = tileXY(id, map.width);
-      const { cx, cy } = hexCentre(x, y, map.height);
-      const path = this.paths[p]!;
-      const corners = hexCorners(cx, cy);
-      path.moveTo(corners[0]![0], corners[0]![1]);
-      for (let k = 1; k < 6; k++) path.lineTo(corners[k]![0], corners[k]![1]);
-      path.closePath();
+    if (!this.raster) this.raster = rasterise(map.width, map.height, MAX_BITMAP_PIXELS, MAX_BITMAP_SCALE);
+    const { width, height } = this.raster;
+    if (!this.bitmap || this.bitmap.width !== width || this.bitmap.height !== height) {
+      this.bitmap = new OffscreenCanvas(width, height);
+      this.pixels = new ImageData(width, height);
     }
-    const extent = mapExtent(map.width, map.height);
-    this.bitmapScale = Math.min(MAX_BITMAP_SCALE, Math.sqrt(MAX_BITMAP_PIXELS / (extent.w * extent.h)));
-    const w = Math.ceil(extent.w * this.bitmapScale);
-    const h = Math.ceil(extent.h * this.bitmapScale);
-    if (!this.bitmap || this.bitmap.width !== w || this.bitmap.height !== h) this.bitmap = new OffscreenCanvas(w, h);
-    const ctx = this.bitmap.getContext('2d')!;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-    ctx.setTransform(this.bitmapScale, 0, 0, this.bitmapScale, 0, 0);
-    this.fillTiles(ctx);
+    paint(this.raster, colouring.fill, colouring.palette, new Uint32Array(this.pixels!.data.buffer));
+    this.bitmap.getContext('2d')!.putImageData(this.pixels!, 0, 0);
     this.baseDirty = false;
     this.times.base = performance.now() - started;
     // In the browser's performance timeline too (the last one only): DevTools and the browser test read the draw times there.
@@ -142,18 +132,32 @@ export class MapPainter {
     performance.measure('scribe:map-base', { start: started, duration: this.times.base });
   }
 
-  private fillTiles(ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D): void {
-    const { colouring } = this;
-    if (!colouring) return;
-    this.paths.forEach((path, i) => {
-      if (colouring.counts[i] === 0) return;
-      ctx.fillStyle = colouring.palette[i]!;
+  /** Zoomed in past the bitmap: the visible tiles as paths, one per colour, at the view's scale. */
+  private fillVisibleTiles(ctx: CanvasRenderingContext2D): void {
+    const map = this.map!;
+    const colouring = this.colouring!;
+    const v = this.visible();
+    const paths = new Map<number, Path2D>();
+    // A hair larger than the hex, so neighbours overlap and no anti-aliased seam shows between them.
+    const r = 1 + 0.6 / this.view.scale;
+    for (let ty = v.y0; ty <= v.y1; ty++) {
+      for (let tx = v.x0; tx <= v.x1; tx++) {
+        const id = ty * map.width + tx;
+        const colour = colouring.fill[id]!;
+        if (colour < 0) continue;
+        let path = paths.get(colour);
+        if (!path) paths.set(colour, (path = new Path2D()));
+        const { cx, cy } = hexCentre(tx, ty, map.height);
+        const corners = hexCorners(cx, cy, r);
+        path.moveTo(corners[0]![0], corners[0]![1]);
+        for (let k = 1; k < 6; k++) path.lineTo(corners[k]![0], corners[k]![1]);
+        path.closePath();
+      }
+    }
+    for (const [colour, path] of paths) {
+      ctx.fillStyle = colouring.palette[colour]!;
       ctx.fill(path);
-      // A hairline of the same colour closes the anti-aliased seams between neighbours.
-      ctx.strokeStyle = colouring.palette[i]!;
-      ctx.lineWidth = 0.06;
-      ctx.stroke(path);
-    });
+    }
   }
 
   private draw(): void {
@@ -169,12 +173,12 @@ export class MapPainter {
     ctx.fillStyle = theme.background;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    if (scale * dpr <= this.bitmapScale * 1.5 && this.bitmap) {
+    if (this.raster && this.bitmap && scale * dpr <= this.raster.scale * 1.5) {
       ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(this.bitmap, x, y, (this.bitmap.width / this.bitmapScale) * scale, (this.bitmap.height / this.bitmapScale) * scale);
+      ctx.drawImage(this.bitmap, x, y, (this.bitmap.width / this.raster.scale) * scale, (this.bitmap.height / this.raster.scale) * scale);
     } else {
       ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * x, dpr * y);
-      this.fillTiles(ctx);
+      this.fillVisibleTiles(ctx);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     }
     this.drawLayers(ctx, theme);

@@ -8,8 +8,8 @@ import { heightName, terrainName, vegetationName } from '../../../../shared/name
 
 export type MapMode = 'owner' | 'terrain';
 
-export const WATER = '#3d6f9e';
-export const DEEP_WATER = '#2c5680';
+export const WATER = '#5a7d96';
+export const DEEP_WATER = '#40596e';
 export const UNOWNED_LAND = '#b9b3a5';
 /** A tile id the save has no tile for. */
 const NO_TILE = -1;
