@@ -104,6 +104,21 @@ test('the map shows each nation’s territory, replays it by turn and pans and z
   await page.keyboard.press('0');
   await expectReadable(page, 'map tab with the tooltip');
 
+  // The pointer: hovering describes the tile under it, dragging pans, the wheel zooms.
+  const box = (await page.getByTestId('map-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/Held by|Unowned/);
+  const still = await picture(page);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2 + 30, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => picture(page)).not.toBe(still);
+  const dragged = await picture(page);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(() => picture(page)).not.toBe(dragged);
+  await page.getByTestId('map-fit').click();
+
   // Resources and improvements on demand, with their legend.
   await page.getByTestId('map-show-resources').check();
   await page.getByTestId('map-show-improvements').check();

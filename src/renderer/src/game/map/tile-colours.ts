@@ -43,10 +43,12 @@ function counted(palette: Palette, fill: Int16Array): TileColouring {
   return { palette: palette.colours, fill, labels: palette.labels, counts };
 }
 
+const waterKeys = new Set(['TERRAIN_WATER', 'HEIGHT_OCEAN', 'HEIGHT_COAST', 'HEIGHT_LAKE']);
+
 function isWater(map: GameMap, id: number): boolean {
   const t = map.terrain[id]!;
   const h = map.elevation[id]!;
-  return (t >= 0 && map.keys[t] === 'TERRAIN_WATER') || (h >= 0 && /^HEIGHT_(OCEAN|COAST|LAKE)$/.test(map.keys[h]!));
+  return (t >= 0 && waterKeys.has(map.keys[t]!)) || (h >= 0 && waterKeys.has(map.keys[h]!));
 }
 
 function isDeep(map: GameMap, id: number): boolean {
@@ -80,14 +82,22 @@ export function colourByOwner(
 ): TileColouring {
   const palette = new Palette();
   const fill = new Int16Array(map.terrain.length).fill(NO_TILE);
-  // Players first, in order, so the legend lists them as the players list does.
-  for (const p of map.players) palette.of(colours.get(p.id) ?? UNOWNED_LAND, ownerLabel(p.id));
+  // Players first, in order, so the legend lists them as the players list does; indices looked up
+  // once per owner, not per tile: the slider recolours a huge map on every step.
+  const byOwner = new Map<number, number>();
+  for (const p of map.players) byOwner.set(p.id, palette.of(colours.get(p.id) ?? UNOWNED_LAND, ownerLabel(p.id)));
+  const water = palette.of(WATER, 'Water');
+  const ocean = palette.of(DEEP_WATER, 'Ocean');
+  const land = palette.of(UNOWNED_LAND, 'Unowned land');
   for (let id = 0; id < fill.length; id++) {
     if (map.terrain[id] === -1 && map.elevation[id] === -1) continue;
     const owner = owners[id]!;
-    if (owner >= 0) fill[id] = palette.of(colours.get(owner) ?? UNOWNED_LAND, ownerLabel(owner));
-    else if (isWater(map, id)) fill[id] = palette.of(isDeep(map, id) ? DEEP_WATER : WATER, isDeep(map, id) ? 'Ocean' : 'Water');
-    else fill[id] = palette.of(UNOWNED_LAND, 'Unowned land');
+    if (owner >= 0) {
+      let i = byOwner.get(owner);
+      if (i === undefined) byOwner.set(owner, (i = palette.of(colours.get(owner) ?? UNOWNED_LAND, ownerLabel(owner))));
+      fill[id] = i;
+    } else if (isWater(map, id)) fill[id] = isDeep(map, id) ? ocean : water;
+    else fill[id] = land;
   }
   return counted(palette, fill);
 }
