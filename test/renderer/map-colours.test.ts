@@ -1,6 +1,13 @@
 /** The map's colourings and the tooltip's words, on a tiny map of four tiles. */
 import { describe, expect, it } from 'vitest';
-import { DEEP_WATER, UNOWNED_LAND, WATER, colourByOwner, colourByTerrain } from '../../src/renderer/src/game/map/tile-colours.js';
+import {
+  DEEP_WATER,
+  UNOWNED_LAND,
+  WATER,
+  colourByOwner,
+  colourByTerrain,
+  landTileCount,
+} from '../../src/renderer/src/game/map/tile-colours.js';
 import { tileFacts } from '../../src/renderer/src/game/map/tile-facts.js';
 import type { GameMap } from '../../src/shared/views/map.js';
 
@@ -53,6 +60,10 @@ describe('map colourings', () => {
     const labels = [0, 1, 2, 3].map((id) => c.labels[c.fill[id]!]);
     expect(labels).toEqual(['Lush', 'Mountain', 'Ocean', 'Water']);
     expect(c.palette[c.fill[3]!]).toBe(WATER);
+  });
+
+  it('counts the land the same way in either colouring', () => {
+    expect(landTileCount(map)).toBe(2);
   });
 });
 

@@ -256,11 +256,16 @@ export class MapPainter {
     for (const c of layers.cities) {
       if (!inView(c.tileId)) continue;
       const { sx, sy } = this.screen(c.tileId);
+      // White ring inside a dark one: the marker shows on its own nation's colour and on any terrain.
+      const r = c.capital ? radius * 1.3 : radius;
       ctx.beginPath();
-      ctx.arc(sx, sy, c.capital ? radius * 1.3 : radius, 0, Math.PI * 2);
+      ctx.arc(sx, sy, r, 0, Math.PI * 2);
       ctx.fillStyle = c.colour;
       ctx.fill();
-      ctx.lineWidth = c.capital ? 2.5 : 1.5;
+      ctx.lineWidth = c.capital ? 4 : 3;
+      ctx.strokeStyle = '#1c1d20';
+      ctx.stroke();
+      ctx.lineWidth = c.capital ? 2 : 1.5;
       ctx.strokeStyle = '#ffffff';
       ctx.stroke();
       if (c.capital) {

@@ -25,6 +25,7 @@ const terrainColours: Record<string, string> = {
 };
 const MOUNTAIN = '#7d7268';
 const FOREST = '#3f7a45';
+const TREES = '#5e8f4c';
 
 export interface TileColouring {
   /** `#rrggbb` per index. */
@@ -49,6 +50,13 @@ function isWater(map: GameMap, id: number): boolean {
   const t = map.terrain[id]!;
   const h = map.elevation[id]!;
   return (t >= 0 && waterKeys.has(map.keys[t]!)) || (h >= 0 && waterKeys.has(map.keys[h]!));
+}
+
+/** Tiles that are land, whatever the colouring: what "share of the land" is a share of. */
+export function landTileCount(map: GameMap): number {
+  let n = 0;
+  for (let id = 0; id < map.terrain.length; id++) if ((map.terrain[id] !== -1 || map.elevation[id] !== -1) && !isWater(map, id)) n++;
+  return n;
 }
 
 function isDeep(map: GameMap, id: number): boolean {
@@ -122,7 +130,7 @@ export function colourByTerrain(map: GameMap): TileColouring {
     const v = map.vegetation[id]!;
     const vegetation = v >= 0 ? map.keys[v]! : null;
     if (vegetation === 'VEGETATION_FOREST' || vegetation === 'VEGETATION_TREES') {
-      fill[id] = palette.of(FOREST, vegetationName(vegetation));
+      fill[id] = palette.of(vegetation === 'VEGETATION_FOREST' ? FOREST : TREES, vegetationName(vegetation));
       continue;
     }
     const terrain = t >= 0 ? map.keys[t]! : null;
