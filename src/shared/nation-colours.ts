@@ -1,27 +1,28 @@
 /**
  * One colour per nation, close to the banner colours the game gives them,
- * so a player recognises a nation on the map and in the charts. Chosen to
- * read on the light and the dark theme alike (mid lightness, no near-white
- * or near-black). A nation not in the table, or a player without one,
- * takes a colour from the spare palette by player id.
+ * so a player recognises a nation on the map and in the charts. The same
+ * values as the charts' table on the study-shell branch (nation-colors.ts),
+ * so a nation's territory and its chart line agree; mid lightness, readable
+ * on the light and the dark theme. A nation not in the table, or a player
+ * without one, takes a colour from the spare palette by player id.
  */
 const nationColours: Record<string, string> = {
-  NATION_ASSYRIA: '#d4a017',
-  NATION_BABYLONIA: '#2a9d8f',
-  NATION_CARTHAGE: '#8e44ad',
-  NATION_EGYPT: '#e9c46a',
-  NATION_GREECE: '#3a7bd5',
-  NATION_PERSIA: '#c0392b',
-  NATION_ROME: '#a4161a',
-  NATION_HITTITE: '#4f8a3c',
-  NATION_KUSH: '#e07a1f',
-  NATION_AKSUM: '#b5651d',
-  NATION_MAURYA: '#d6336c',
-  NATION_TAMIL: '#1b998b',
-  NATION_YUEZHI: '#6c757d',
+  NATION_ASSYRIA: '#a88a00',
+  NATION_BABYLONIA: '#0f9488',
+  NATION_CARTHAGE: '#9b59d0',
+  NATION_EGYPT: '#c27c0e',
+  NATION_GREECE: '#3a86d8',
+  NATION_PERSIA: '#c2417a',
+  NATION_ROME: '#d63c3c',
+  NATION_HITTITE: '#5f8f2a',
+  NATION_KUSH: '#b0603a',
+  NATION_AKSUM: '#2e9e5b',
+  NATION_MAURYA: '#d0620a',
+  NATION_TAMIL: '#7467d8',
+  NATION_YUEZHI: '#8a7f3a',
 };
 
-const spare = ['#5e60ce', '#ff7f50', '#2e8b57', '#b8860b', '#9d4edd', '#20a4f3', '#e76f51', '#8d99ae'];
+const spare = ['#2f8fa8', '#a0668f', '#6b7a8f', '#8c6d1f', '#5e60ce', '#e76f51', '#2e8b57', '#b8860b'];
 
 /** The nation's colour as `#rrggbb`. */
 export function nationColour(nation: string | null | undefined, playerId = 0): string {
