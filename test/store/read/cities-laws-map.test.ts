@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSave } from '../../src/engine/samples/generate.js';
-import type { ParsedSave } from '../../src/engine/model/parsed-save.js';
-import { openStore, type Store } from '../../src/engine/store/index.js';
-import { readModels, type ReadContext } from '../../src/engine/store/read/index.js';
-import { ownerChanges } from '../../src/engine/store/read/owner-changes.js';
-import type { Backend } from '../../src/shared/settings.js';
+import { generateSave } from '../../../src/engine/samples/generate.js';
+import type { ParsedSave } from '../../../src/engine/model/parsed-save.js';
+import { openStore, type Store } from '../../../src/engine/store/index.js';
+import { readModels, type ReadContext } from '../../../src/engine/store/read/index.js';
+import { ownerChanges } from '../../../src/engine/store/read/owner-changes.js';
+import type { Backend } from '../../../src/shared/settings.js';
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-read-map-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
