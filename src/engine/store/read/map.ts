@@ -1,9 +1,9 @@
 /**
  * The read model of the game page's map tab, columnar (see shared/views/map.ts):
- * one pass over the save's tiles in id order builds the key dictionary and
- * the per-tile index arrays, one over the owner history builds its three
- * columns. Both scans run on the tables' primary keys (save_id, id) and
- * (save_id, tile_id, turn).
+ * the save's tiles, read as one aggregated text, fill the key dictionary and
+ * the per-tile index arrays; the owner history, likewise, its three
+ * columns. Both read one save's range of the tables' primary keys,
+ * (save_id, id) and (save_id, tile_id, turn).
  */
 import type { GameMap } from '../../../shared/views/map.js';
 import { bool, num, numOrNull, str } from '../values.js';
