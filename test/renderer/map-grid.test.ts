@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HEX_WIDTH, ROW_HEIGHT, hexCentre, hexCorners, mapExtent, tileAt, tileId, tileXY } from '../../src/renderer/src/game/map/hex.js';
 import { firstHistoryTurn, ownersAtTurn, territoryByPlayer } from '../../src/renderer/src/game/map/territory.js';
 import { packColour, paint, rasterise } from '../../src/renderer/src/game/map/tile-raster.js';
+import { fitView, keepInView, minScale, zoomAt } from '../../src/renderer/src/game/map/map-view.js';
 
 describe('tile ids on the hex grid', () => {
   it('reads x and y from the id and the map width, and back', () => {
@@ -115,5 +116,33 @@ describe('the map bitmap', () => {
     }
     // Little-endian RGBA: the red byte first.
     expect(new Uint8Array(Uint32Array.of(packColour('#102030')).buffer)).toEqual(Uint8Array.of(0x10, 0x20, 0x30, 0xff));
+  });
+});
+
+describe('pan and zoom', () => {
+  const fit = fitView(74, 74, 800, 400);
+
+  it('fits the whole map in the box, centred', () => {
+    const { w, h } = mapExtent(74, 74);
+    expect(w * fit.scale).toBeLessThanOrEqual(800 + 1e-9);
+    expect(h * fit.scale).toBeCloseTo(400);
+    expect(fit.x).toBeCloseTo((800 - w * fit.scale) / 2);
+  });
+
+  it('zooms about the point given, within its limits', () => {
+    const z = zoomAt(fit, 2, 300, 100, minScale(74, 74, 800, 400));
+    expect(z.scale).toBeCloseTo(fit.scale * 2);
+    // The map point under (300, 100) stays there.
+    expect((300 - z.x) / z.scale).toBeCloseTo((300 - fit.x) / fit.scale);
+    expect(zoomAt(fit, 0.01, 0, 0, fit.scale / 2).scale).toBeCloseTo(fit.scale / 2);
+    expect(zoomAt(fit, 1e6, 0, 0, 1).scale).toBe(48);
+  });
+
+  it('keeps some of the map on screen however far it is dragged', () => {
+    const far = keepInView({ ...fit, x: -1e6, y: 1e6 }, 74, 74, 800, 400);
+    const { w } = mapExtent(74, 74);
+    expect(far.x + w * far.scale).toBeGreaterThanOrEqual(200 - 1e-9);
+    expect(far.y).toBeLessThanOrEqual(300 + 1e-9);
+    expect(keepInView(fit, 74, 74, 800, 400)).toBe(fit);
   });
 });

@@ -41,3 +41,19 @@ export function panBy(view: MapView, dx: number, dy: number): MapView {
 export function toMap(view: MapView, px: number, py: number): { mx: number; my: number } {
   return { mx: (px - view.x) / view.scale, my: (py - view.y) / view.scale };
 }
+
+/**
+ * The view moved back just enough that the map still covers at least a
+ * quarter of the box in each direction (or all the map, when it is
+ * smaller): a drag or a key cannot lose the map off screen.
+ */
+export function keepInView(view: MapView, width: number, rows: number, w: number, h: number): MapView {
+  const extent = mapExtent(width, rows);
+  const mw = extent.w * view.scale;
+  const mh = extent.h * view.scale;
+  const keepX = Math.min(mw, w / 4);
+  const keepY = Math.min(mh, h / 4);
+  const x = Math.min(w - keepX, Math.max(keepX - mw, view.x));
+  const y = Math.min(h - keepY, Math.max(keepY - mh, view.y));
+  return x === view.x && y === view.y ? view : { ...view, x, y };
+}
