@@ -76,6 +76,22 @@ test('the cities table reads right, sorts by its headers and filters by owner', 
   await page.getByTestId('city-owner-filter').selectOption('all');
   await expect(rows).toHaveCount(answer.cities.length);
 
+  // A governor leads to their character page; a city to its place on the map.
+  await expect(page.getByTestId('city-governor').first()).toHaveAttribute('href', new RegExp(`^#/game/${ids.typical}/rulers/\\d+$`));
+  await rows
+    .filter({ has: page.getByTestId('city-name').getByText('Nineveh', { exact: true }) })
+    .first()
+    .getByTestId('city-on-map')
+    .click();
+  await expect(page).toHaveURL(new RegExp(`#/game/${ids.typical}/map/\\d+$`));
+  const tile = Number(page.url().split('/').pop());
+  expect(answer.cities.some((c) => c.tileId === tile && c.name === 'CITYNAME_NINEVEH')).toBe(true);
+  // The map opens centred on the city: the keyboard's tile is the city's.
+  await page.getByTestId('map-surface').focus();
+  await expect(page.getByTestId('map-tooltip').locator('strong')).toHaveText(/^Nineveh( \(capital\))?$/);
+  await page.goBack();
+  await expect(rows).toHaveCount(answer.cities.length);
+
   await page.setViewportSize({ width: 800, height: 600 });
   await expect(page.getByRole('heading', { level: 2, name: 'Cities' })).toBeInViewport();
   // The page itself does not scroll sideways: the table scrolls in its own frame.

@@ -15,6 +15,9 @@ export interface CityLine {
   owner: string;
   family: string;
   governor: string;
+  /** The governor's character id, for the link to their page; null without one. */
+  governorId: number | null;
+  tileId: number;
   culture: string;
   religions: string;
   founded: number | null;
@@ -45,6 +48,8 @@ export function cityLines(view: GameCities): CityLine[] {
     owner: ownerName(players, c.playerId),
     family: c.family ? familyName(c.family) : '—',
     governor: c.governor ? characterName(c.governor.firstName, c.governor.cognomen) : '—',
+    governorId: c.governor?.id ?? null,
+    tileId: c.tileId,
     culture: c.culture ? cultureName(c.culture) : '—',
     religions: c.religions.length > 0 ? c.religions.map(religionName).join(', ') : '—',
     founded: c.foundedTurn,
