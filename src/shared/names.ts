@@ -291,6 +291,31 @@ export function gameOptionName(option: string | null | undefined): string {
   return named(option, 'GAMEOPTION');
 }
 
+// -------------------------------------------- cities, laws and the map
+
+/** Law classes named for the choice they offer; the generic rule would run the two laws together. */
+const lawClasses: Record<string, string> = {
+  LAWCLASS_ORDER: 'Succession order',
+  LAWCLASS_SLAVERY_FREEDOM: 'Slavery or Freedom',
+  LAWCLASS_CENTRALIZATION_VASSALAGE: 'Centralization or Vassalage',
+  LAWCLASS_TOLERANCE_ORTHODOXY: 'Tolerance or Orthodoxy',
+  LAWCLASS_EPICS_EXPLORATION: 'Epics or Exploration',
+  LAWCLASS_LANGUAGE: 'Language',
+  LAWCLASS_LITANY_GUARDIANSHIP: 'Litany or Guardianship',
+  LAWCLASS_TONNAGE_PHILOSOPHY: 'Tonnage or Philosophy',
+  LAWCLASS_IRRIGATION_DIVINE_RULE: 'Irrigation or Divine Rule',
+  LAWCLASS_ICONOGRAPHY_CALLIGRAPHY: 'Iconography or Calligraphy',
+  LAWCLASS_MONOTHEISM_POLYTHEISM: 'Monotheism or Polytheism',
+  LAWCLASS_TYRANNY_CONSTITUTION: 'Tyranny or Constitution',
+  LAWCLASS_VOLUNTEERS_MERCENARIES: 'Volunteers or Mercenaries',
+  LAWCLASS_PROFESSIONAL_ARMY_LEVIES: 'Professional Army or Levies',
+};
+
+/** `LAWCLASS_SLAVERY_FREEDOM` -> "Slavery or Freedom". */
+export function lawClassName(lawClass: string | null | undefined): string {
+  return named(lawClass, 'LAWCLASS', lawClasses);
+}
+
 /** `GOAL_SIX_CITIES` -> "Six Cities". */
 export function goalName(goal: string | null | undefined): string {
   return named(goal, 'GOAL');
@@ -428,4 +453,59 @@ export function logTypeName(type: string | null | undefined): string {
 export function keysInText(text: string): string {
   if (!text.includes('_')) return text;
   return text.replace(/\b([A-Z][A-Z0-9]*)_[A-Za-z0-9_]+\b/g, (key, head: string) => (prefixSet.has(head) ? displayName(key) : key));
+}
+
+/** `CULTURE_STRONG` -> "Strong". */
+export function cultureName(culture: string | null | undefined): string {
+  return named(culture, 'CULTURE');
+}
+
+/** `UNIT_WARRIOR` -> "Warrior". */
+export function unitTypeName(unit: string | null | undefined): string {
+  return named(unit, 'UNIT');
+}
+
+/** `PROJECT_FESTIVAL` -> "Festival". */
+export function projectName(project: string | null | undefined): string {
+  return named(project, 'PROJECT');
+}
+
+/** `TERRAIN_LUSH` -> "Lush". */
+export function terrainName(terrain: string | null | undefined): string {
+  return named(terrain, 'TERRAIN');
+}
+
+/** `HEIGHT_HILL` -> "Hill". */
+export function heightName(height: string | null | undefined): string {
+  return named(height, 'HEIGHT');
+}
+
+/** `VEGETATION_FOREST` -> "Forest". */
+export function vegetationName(vegetation: string | null | undefined): string {
+  return named(vegetation, 'VEGETATION');
+}
+
+/** `RESOURCE_IRON` -> "Iron". */
+export function resourceName(resource: string | null | undefined): string {
+  return named(resource, 'RESOURCE');
+}
+
+/**
+ * `IMPROVEMENT_FARM` -> "Farm"; a level the key carries reads as the game
+ * shows it (`IMPROVEMENT_GARRISON_1` -> "Garrison I").
+ */
+export function improvementName(improvement: string | null | undefined): string {
+  return romanLevel(named(improvement, 'IMPROVEMENT'));
+}
+
+/** `SPECIALIST_ACOLYTE_1` -> "Acolyte I". */
+export function specialistName(specialist: string | null | undefined): string {
+  return romanLevel(named(specialist, 'SPECIALIST'));
+}
+
+const romanNumerals = ['', 'I', 'II', 'III', 'IV', 'V'];
+
+/** A trailing level digit as the game writes it in names: "Garrison 2" -> "Garrison II". */
+function romanLevel(name: string): string {
+  return name.replace(/ ([1-5])$/, (_, d: string) => ` ${romanNumerals[Number(d)]}`);
 }
