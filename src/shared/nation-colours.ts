@@ -1,10 +1,10 @@
 /**
  * One colour per nation, close to the banner colours the game gives them,
- * so a player recognises a nation on the map and in the charts. The same
- * values as the charts' table on the study-shell branch (nation-colors.ts),
- * so a nation's territory and its chart line agree; mid lightness, readable
- * on the light and the dark theme. A nation not in the table, or a player
- * without one, takes a colour from the spare palette by player id.
+ * so a player recognises a nation on the map, in the charts and in the
+ * ranking alike. Every colour keeps at least 3:1 contrast against both the
+ * light (#fff) and the dark (#1c1e22) surface, so a line reads in either
+ * theme. A nation not in the table, or a second player of the same nation,
+ * takes a colour from the spare palette.
  */
 const nationColours: Record<string, string> = {
   NATION_ASSYRIA: '#a88a00',
@@ -22,25 +22,31 @@ const nationColours: Record<string, string> = {
   NATION_YUEZHI: '#8a7f3a',
 };
 
-const spare = ['#2f8fa8', '#a0668f', '#6b7a8f', '#8c6d1f', '#5e60ce', '#e76f51', '#2e8b57', '#b8860b'];
+export const spareColours: readonly string[] = ['#2f8fa8', '#a0668f', '#6b7a8f', '#8c6d1f', '#5e60ce', '#e76f51', '#2e8b57', '#b8860b'];
 
-/** The nation's colour as `#rrggbb`. */
+/** Every colour the table can give, for the contrast check. */
+export const allNationColours: readonly string[] = [...Object.values(nationColours), ...spareColours];
+
+/** The nation's colour as `#rrggbb`; a nation the table does not know takes a spare one by player id. */
 export function nationColour(nation: string | null | undefined, playerId = 0): string {
-  return (nation ? nationColours[nation] : undefined) ?? spare[((playerId % spare.length) + spare.length) % spare.length]!;
+  const n = spareColours.length;
+  return (nation ? nationColours[nation] : undefined) ?? spareColours[((playerId % n) + n) % n]!;
 }
 
 /**
- * Colours for the save's players: each nation's own, and a spare one for a
- * second player of the same nation, so two players never share a colour.
+ * Colours for the save's players, by player id: each nation's own, and a
+ * spare one for a second player of the same nation, so two players never
+ * share a colour. Every view of a save asks with the same players, so a
+ * player has one colour on the map, in the charts and in the ranking.
  */
 export function playerColours(players: readonly { id: number; nation: string | null }[]): Map<number, string> {
   const used = new Set<string>();
   const out = new Map<number, string>();
   let next = 0;
-  for (const p of players) {
+  for (const p of [...players].sort((a, b) => a.id - b.id)) {
     let colour = nationColour(p.nation, p.id);
     // With more players than colours, a repeat is better than no colour.
-    for (let tries = 0; used.has(colour) && tries < spare.length; tries++) colour = spare[next++ % spare.length]!;
+    for (let tries = 0; used.has(colour) && tries < spareColours.length; tries++) colour = spareColours[next++ % spareColours.length]!;
     used.add(colour);
     out.set(p.id, colour);
   }

@@ -1,19 +1,9 @@
 /**
- * The renderer's pure helpers (wording, numbers, routes, chart scales), run
+ * The renderer's pure helpers (wording, numbers, routes), run
  * in Node by the same Playwright project as the browser tests: they need no
  * page, and living here keeps all renderer tests in one place.
  */
 import { expect, test } from '@playwright/test';
-import {
-  niceTicks,
-  seriesColor,
-  seriesColors,
-  seriesDash,
-  turnTicks,
-  valueTicks,
-  linePath,
-  linearScale,
-} from '../../src/renderer/src/lib/chart';
 import {
   basename,
   dirname,
@@ -174,37 +164,13 @@ test.describe('routes', () => {
   test('a game page is addressed by one of its saves, a tab and an item', () => {
     expect(at('#/game/42/charts')).toEqual({ view: 'game', saveId: 42, tab: 'charts', itemId: null, query: '' });
     expect(at(gameHref(42, 'rulers', 7))).toEqual({ view: 'game', saveId: 42, tab: 'rulers', itemId: 7, query: '' });
+    // Characters and tiles are numbered from 0.
+    expect(at(gameHref(42, 'map', 0))).toEqual({ view: 'game', saveId: 42, tab: 'map', itemId: 0, query: '' });
+    expect(at('#/game/42/rulers/-1')).toEqual({ view: 'game', saveId: 42, tab: 'rulers', itemId: null, query: '' });
     expect(at('#/game/42/bogus')).toEqual({ view: 'game', saveId: 42, tab: 'overview', itemId: null, query: '' });
     expect(at('#/game/nope/charts')).toEqual({ view: 'library', ...plain });
     // Links from before the game page open the save's overview.
     expect(at('#/library/save/42')).toEqual({ view: 'game', saveId: 42, tab: 'overview', itemId: null, query: '' });
     expect(at('#/library/save/nope')).toEqual({ view: 'library', ...plain });
-  });
-});
-
-test.describe('chart geometry', () => {
-  test('ticks are round and cover the data', () => {
-    expect(niceTicks(0, 100, 5)).toEqual([0, 20, 40, 60, 80, 100]);
-    expect(niceTicks(0, 37, 5)).toEqual([0, 10, 20, 30, 40]);
-    expect(niceTicks(0, 0)).toEqual([0, 1]);
-    // Late-game points far from zero get an axis that shows their differences.
-    expect(valueTicks(301, 400, 5)[0]).toBe(300);
-    expect(valueTicks(10, 400, 5)[0]).toBe(0);
-    expect(turnTicks(1, 3, 6).every(Number.isInteger)).toBe(true);
-  });
-
-  test('scales and paths', () => {
-    const x = linearScale([0, 10], [100, 200]);
-    expect(x(5)).toBe(150);
-    expect(
-      linePath([
-        { x: 0, y: 1 },
-        { x: 2.25, y: 3 },
-      ]),
-    ).toBe('M0.0,1.0L2.3,3.0');
-    expect(new Set(seriesColors).size).toBe(seriesColors.length);
-    expect(seriesColor(0)).not.toBe(seriesColor(1));
-    expect(seriesDash(0)).toBeUndefined();
-    expect(seriesDash(seriesColors.length)).toBeDefined();
   });
 });

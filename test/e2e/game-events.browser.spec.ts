@@ -50,7 +50,7 @@ test('the log reads as text, a character link leads to the character, and filter
   await page.goto(`${harness.url}#/game/${saveId}/overview`);
   await page.getByTestId('tab-events').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Events' })).toBeFocused();
   await expect(rows().first()).toBeVisible();
   const total = Number((await page.getByTestId('events-count').innerText()).replace(/\D/g, ''));
   expect(total).toBe(2 * 15 + 2 * 10);

@@ -29,7 +29,7 @@ test('the rulers list and a character page read right, with links between charac
 
   await page.goto(`${harness.url}#/game/${saveId}/overview`);
   await page.getByTestId('tab-rulers').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Rulers and characters' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Rulers and characters' })).toBeFocused();
   const players = page.getByTestId('rulers-player');
   await expect(players).toHaveCount(rulers.players.length);
   await expectReadable(page, 'rulers');

@@ -1,6 +1,6 @@
 /** The game page shell's names (history series, options, ambitions) and the nation colours' contrast in both themes. */
 import { describe, expect, it } from 'vitest';
-import { allNationColors, nationColor, spareColors } from '../../src/shared/nation-colors.js';
+import { allNationColours, nationColour, playerColours, spareColours } from '../../src/shared/nation-colours.js';
 import { diplomacyName, gameOptionName, goalName, historyGroupName, historySeriesName, turnStyleName } from '../../src/shared/names.js';
 import { chartSeriesKinds } from '../../src/shared/views/charts.js';
 
@@ -39,16 +39,23 @@ describe('nation colours', () => {
   };
 
   it('keep 3:1 against the light and the dark surface', () => {
-    for (const c of allNationColors) {
+    for (const c of allNationColours) {
       expect(contrast(c, '#ffffff'), `${c} on light`).toBeGreaterThanOrEqual(3);
       expect(contrast(c, '#1c1e22'), `${c} on dark`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('give each known nation its own colour and an unknown one a spare colour', () => {
-    expect(nationColor('NATION_ROME')).not.toBe(nationColor('NATION_PERSIA'));
-    expect(new Set(allNationColors).size).toBe(allNationColors.length);
-    expect(nationColor('NATION_ATLANTIS', 1)).toBe(spareColors[1]);
-    expect(nationColor(null, 0)).toBe(spareColors[0]);
+    expect(nationColour('NATION_ROME')).not.toBe(nationColour('NATION_PERSIA'));
+    expect(new Set(allNationColours).size).toBe(allNationColours.length);
+    expect(nationColour('NATION_ATLANTIS', 1)).toBe(spareColours[1]);
+    expect(nationColour(null, 0)).toBe(spareColours[0]);
+    // Two players of one nation never share a colour.
+    const two = playerColours([
+      { id: 0, nation: 'NATION_ROME' },
+      { id: 1, nation: 'NATION_ROME' },
+    ]);
+    expect(two.get(0)).toBe(nationColour('NATION_ROME'));
+    expect(two.get(1)).not.toBe(two.get(0));
   });
 });

@@ -22,7 +22,7 @@ export interface Route {
   saveId: number | null;
   /** The game page's tab; 'overview' elsewhere. */
   tab: GameTab;
-  /** An item inside the tab (a character on `rulers`); null when none. */
+  /** An item inside the tab (a character on `rulers`, a tile on `map`; ids start at 0); null when none. */
   itemId: number | null;
   /** The query after `?` in the hash (the library's filters), as given. */
   query: URLSearchParams;
@@ -30,10 +30,11 @@ export interface Route {
 
 const topViews: readonly View[] = ['import', 'library', 'stats', 'settings'];
 
-function positiveInt(text: string | undefined): number | null {
+function wholeNumber(text: string | undefined, min: number): number | null {
   const n = Number(text);
-  return text !== undefined && Number.isInteger(n) && n > 0 ? n : null;
+  return text !== undefined && text !== '' && Number.isInteger(n) && n >= min ? n : null;
 }
+const positiveInt = (text: string | undefined) => wholeNumber(text, 1);
 
 export function parseRoute(hash: string): Route {
   const [pathPart = '', queryPart = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -44,7 +45,7 @@ export function parseRoute(hash: string): Route {
     const saveId = positiveInt(parts[1]);
     if (saveId === null) return { view: 'library', ...none };
     const tab = (gameTabs as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as GameTab) : 'overview';
-    return { view: 'game', saveId, tab, itemId: positiveInt(parts[3]), query };
+    return { view: 'game', saveId, tab, itemId: wholeNumber(parts[3], 0), query };
   }
   if (parts[0] === 'library' && parts[1] === 'save') {
     const saveId = positiveInt(parts[2]);
