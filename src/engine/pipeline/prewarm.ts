@@ -4,8 +4,8 @@
  * main process takes to open the library and screen the files, and the two
  * run on different cores: started first, the worker is ready when the
  * first file is. Messages and an exit that arrive before the pool listens
- * are kept for it and given on a later tick (the pool waits for the
- * worker's `ready`, which a prewarmed worker may have sent already).
+ * are kept for it (the pool waits for the worker's `ready`, which a
+ * prewarmed worker may have sent already).
  */
 import { workerExecArgv, type SpawnOptions, type WorkerHandle, type WorkerSpawner } from './worker-handle.js';
 
@@ -30,20 +30,13 @@ function keepEarly(inner: WorkerHandle): Spare {
     exited: false,
     handle: {
       send: (message) => inner.send(message),
-      // Replayed on a later tick, as a live process's messages come: the pool
-      // registers its listeners before it records which worker is its own.
       onMessage: (listener) => {
-        const held = early.splice(0);
-        onMessage = (message) => (held.length > 0 ? held.push(message) : listener(message));
-        queueMicrotask(() => {
-          for (const m of held.splice(0)) listener(m);
-          onMessage = listener;
-        });
+        onMessage = listener;
+        for (const m of early.splice(0)) listener(m);
       },
       onExit: (listener) => {
         onExit = listener;
-        const gone = exit;
-        if (gone) queueMicrotask(() => listener(...gone));
+        if (exit) listener(...exit);
       },
       kill: () => inner.kill(),
     },
