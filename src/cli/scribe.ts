@@ -12,9 +12,6 @@ import { openStore, type Store } from '../engine/store/index.js';
 import { LibraryError } from '../engine/store/library-error.js';
 import { createImporter } from '../engine/compose.js';
 import { forkSpawner } from '../engine/pipeline/fork-spawner.js';
-import { prewarm } from '../engine/pipeline/prewarm.js';
-import type { WorkerSpawner } from '../engine/pipeline/worker-handle.js';
-import { defaultWorkerHeapMB } from '../engine/importer.js';
 import { systemSaveFolderSuggestions } from '../engine/watch/suggest.js';
 import type { ImportKind } from '../shared/import.js';
 import type { Backend } from '../shared/settings.js';
@@ -102,19 +99,6 @@ async function withStore<T>(options: CommonOptions, fn: (store: Store, settings:
 }
 
 async function importCommand(kind: ImportKind, paths: string[], options: ImportOptions): Promise<number> {
-  // The first worker starts while the library opens: the first save is written that much sooner.
-  const warm = prewarm(forkSpawner, workerEntry, { maxOldSpaceMB: defaultWorkerHeapMB });
-  const killSpare = (): void => warm.dispose();
-  process.once('exit', killSpare);
-  try {
-    return await importInto(kind, paths, options, warm.spawn);
-  } finally {
-    warm.dispose();
-    process.off('exit', killSpare);
-  }
-}
-
-async function importInto(kind: ImportKind, paths: string[], options: ImportOptions, spawn: WorkerSpawner): Promise<number> {
   return withStore(options, async (store, settings) => {
     const s = settings.get();
     const choices = { replace: options.replace === true, shard: options.shard };
@@ -122,7 +106,7 @@ async function importInto(kind: ImportKind, paths: string[], options: ImportOpti
     const reporter = createReporter(json ? 'json' : 'tty');
     const importer = createImporter(
       { ...s, workers: options.workers ?? s.workers },
-      { store, spawn, workerEntry, listener: reporter.listener },
+      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener },
     );
     // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
     return untilStopped(
