@@ -412,7 +412,9 @@ test('a huge save’s charts open', async ({ page }) => {
   await page.goto(`${harness.url}#/game/${ids.huge}/charts`);
   await expect(page.getByTestId('chart-legend-item')).toHaveCount(charts.players.length);
   await expect(page.getByTestId('history-plot')).toHaveAttribute('data-lines-shown', String(charts.players.length));
-  await expect(page.getByTestId('chart-series-select').locator('option')).toHaveCount(charts.series.length);
+  // Every player series, and the yield prices.
+  expect(charts.yieldPrices.yields.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('chart-series-select').locator('option')).toHaveCount(charts.series.length + 1);
   await expectReadable(page, 'huge charts');
 });
 
