@@ -337,6 +337,7 @@ const historyGroups: Record<string, string> = {
   yield_total: 'Yields in total',
   family_opinion: 'Family opinion',
   religion_opinion: 'Religion opinion',
+  yield_prices: 'Yield prices',
 };
 
 /** `yield_rate` -> "Yields per turn": the picker's group of a history series. */
@@ -365,6 +366,9 @@ export function historySeriesName(series: string, key = ''): string {
       return `${familyName(key)} family opinion`;
     case 'religion_opinion':
       return `${religionName(key)} opinion`;
+    case 'yield_prices':
+      // The game's own series, one line per yield: the key, when given, is one of them.
+      return key ? `${yieldName(key)} price` : 'Yield prices';
     default:
       return key ? `${displayName(series.toUpperCase())}: ${displayName(key)}` : displayName(series.toUpperCase());
   }

@@ -3,7 +3,8 @@
  * engine through the harness, over real generated saves: every tab by
  * keyboard and by URL, the turn selector across a game's saves, the result
  * from the owner's side in every winner form, the charts (all players,
- * legend toggles, values on hover, CSV), a huge save's charts, live mode
+ * legend toggles, values on hover, CSV), the yield prices (one line per
+ * yield), a huge save's charts, live mode
  * while an import brings the next turn, 800x600 and both themes.
  */
 import fs from 'node:fs/promises';
@@ -207,15 +208,16 @@ test('charts: every player’s line, a grouped series picker, lines toggled from
   // The owner's line is named as his.
   await expect(legend.filter({ hasText: '— you' })).toHaveCount(1);
 
-  // Every stored series is in the picker, in readable groups.
+  // Every stored series is in the picker, in readable groups; the yield prices are one more, in a group of their own.
   const picker = page.getByTestId('chart-series-select');
-  await expect(picker.locator('option')).toHaveCount(charts.series.length);
+  expect(charts.yieldPrices.yields.length).toBeGreaterThan(0);
+  await expect(picker.locator('option')).toHaveCount(charts.series.length + 1);
   await expect(picker.locator('optgroup')).toHaveCount(
     new Set(
       charts.series.map((s) =>
         s.series === 'points' || s.series === 'military_power' || s.series === 'legitimacy' ? 'overall' : s.series,
       ),
-    ).size,
+    ).size + 1,
   );
   await expectReadable(page, 'charts');
 
@@ -284,6 +286,74 @@ test('charts: every player’s line, a grouped series picker, lines toggled from
   await screenshotThemes(page, 'game-charts-800');
 });
 
+test('charts: the yield prices, one line per yield named as a player says it, toggled from the legend, values on hover, as CSV', async ({
+  page,
+}) => {
+  const ids = await importStudySaves(harness, ['typical']);
+  const charts = (await harness.handlers.gameCharts({ saveId: ids.typical }))!;
+  const { yields } = charts.yieldPrices;
+  expect(yields.length).toBeGreaterThan(1);
+  await page.goto(`${harness.url}#/game/${ids.typical}/charts`);
+  const plot = page.getByTestId('history-plot');
+  const legend = page.getByTestId('chart-legend-item');
+  await expect(legend).toHaveCount(charts.players.length);
+
+  const picker = page.getByTestId('chart-series-select');
+  await expect(picker.locator('optgroup[label="Yield prices"] option')).toHaveText(['Yield prices']);
+  await picker.selectOption('yield_prices|');
+  await expect(page.getByTestId('game-chart').locator('figcaption strong')).toHaveText('Yield prices');
+  // One line per yield, not per player: the legend names the yields, nobody's line is "you".
+  await expect(legend).toHaveCount(yields.length);
+  expect(yields).toEqual(['YIELD_FOOD', 'YIELD_IRON', 'YIELD_STONE', 'YIELD_WOOD']);
+  await expect(legend.locator('.label')).toHaveText(['Food', 'Iron', 'Stone', 'Wood']);
+  await expect(legend.filter({ hasText: '— you' })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Yields: press to show or hide a line' })).toBeVisible();
+  await expect(plot).toHaveAttribute('data-lines-shown', String(yields.length));
+  await expect(plot).toHaveAttribute('aria-label', /^Yield prices over turns \d+ to \d+, one line per yield$/);
+  await expectReadable(page, 'yield prices');
+
+  // Hover: each yield's price on the turn under the cursor.
+  const prices = chartData(charts.yieldPrices);
+  const box = (await plot.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(page.getByTestId('chart-turn')).toHaveText(/^Turn \d+$/);
+  const turn = Number((await page.getByTestId('chart-turn').innerText()).replace('Turn ', ''));
+  const at = prices.turns.indexOf(turn);
+  expect(at).toBeGreaterThanOrEqual(0);
+  await expect(page.getByTestId('legend-value')).toHaveText(
+    prices.values.map((line) => (line[at] === null ? '—' : line[at]!.toLocaleString('en-US'))),
+  );
+  await screenshotThemes(page, 'game-charts-prices');
+
+  // The second yield hidden from the legend: the plot draws one line fewer, and the CSV leaves it out.
+  const second = legend.nth(1);
+  await second.focus();
+  await page.keyboard.press('Enter');
+  await expect(second).toHaveAttribute('aria-pressed', 'false');
+  await expect(plot).toHaveAttribute('data-lines-shown', String(yields.length - 1));
+  const file = path.join(scratch, 'prices.csv');
+  harness.setExportPick('saveFile', file);
+  await page.getByTestId('chart-csv').click();
+  await expect(page.getByTestId('chart-csv-saved')).toContainText(file);
+  const rows = (await fs.readFile(file, 'utf8')).trimEnd().split('\r\n');
+  const labels = await legend.locator('.label').allInnerTexts();
+  const kept = [...yields.keys()].filter((i) => i !== 1);
+  expect(rows[0]).toBe(['turn', ...kept.map((i) => labels[i])].join(','));
+  expect(rows).toHaveLength(prices.turns.length + 1);
+  expect(rows[at + 1]).toBe([turn, ...kept.map((i) => prices.values[i]![at] ?? '')].join(','));
+
+  // Back to a player series: every player's line, whatever was hidden among the yields.
+  await picker.selectOption('points|');
+  await expect(legend).toHaveCount(charts.players.length);
+  await expect(plot).toHaveAttribute('data-lines-shown', String(charts.players.length));
+  await picker.selectOption('yield_prices|');
+  await expect(legend.nth(1)).toHaveAttribute('aria-pressed', 'false');
+
+  await page.setViewportSize({ width: 800, height: 600 });
+  await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await screenshotThemes(page, 'game-charts-prices-800');
+});
+
 test('live while playing: the next turn of the open game moves the page and says so; on an older turn it is offered instead', async ({
   page,
 }) => {
@@ -342,7 +412,9 @@ test('a huge save’s charts open', async ({ page }) => {
   await page.goto(`${harness.url}#/game/${ids.huge}/charts`);
   await expect(page.getByTestId('chart-legend-item')).toHaveCount(charts.players.length);
   await expect(page.getByTestId('history-plot')).toHaveAttribute('data-lines-shown', String(charts.players.length));
-  await expect(page.getByTestId('chart-series-select').locator('option')).toHaveCount(charts.series.length);
+  // Every player series, and the yield prices.
+  expect(charts.yieldPrices.yields.length).toBeGreaterThan(0);
+  await expect(page.getByTestId('chart-series-select').locator('option')).toHaveCount(charts.series.length + 1);
   await expectReadable(page, 'huge charts');
 });
 

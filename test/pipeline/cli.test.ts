@@ -78,6 +78,9 @@ describe('scribe import / list / show', () => {
       historyPoints: first.tableCounts.history_points,
     });
     expect(counts.historyPoints).toBeGreaterThan(0);
+    // Every other table follows by its camelCase name, the yield prices among them.
+    expect(counts.yieldPrices).toBe(first.tableCounts.yield_prices);
+    expect(counts.yieldPrices).toBeGreaterThan(0);
   });
 
   it('exits 2 for a usage error or an unusable database, and 1 for a save id it does not have', async () => {

@@ -265,6 +265,24 @@ describe('game: winner, religions, families, diplomacy, config', () => {
     ]);
   });
 
+  it('yield prices: the game’s sparse price points per yield, exactly as written, and no player’s', () => {
+    const save = parse(
+      miniSave('<Player ID="0"><YieldPriceHistory><YIELD_FOOD><T1>5</T1></YIELD_FOOD></YieldPriceHistory></Player>\n').replace(
+        '<Turn>3</Turn>',
+        '<Turn>3</Turn><YieldPriceHistory><YIELD_FOOD><T1>800</T1><T4>-20</T4><Total>9</Total></YIELD_FOOD>' +
+          '<YIELD_IRON><T2>1200</T2><T3></T3></YIELD_IRON><YIELD_WOOD /></YieldPriceHistory>',
+      ),
+    );
+    expect(save.yieldPrices).toEqual([
+      { yield: 'YIELD_FOOD', turn: 1, price: 800 },
+      { yield: 'YIELD_FOOD', turn: 4, price: -20 },
+      { yield: 'YIELD_IRON', turn: 2, price: 1200 },
+    ]);
+    // A price history inside a player is no history Scribe knows of a player.
+    expect(save.history).toEqual([]);
+    expect(parse(miniSave()).yieldPrices).toEqual([]);
+  });
+
   it('settings: other root attributes verbatim and single-valued config entries', () => {
     const save = parse(
       miniSave(

@@ -163,6 +163,17 @@ describe('keyed rows: a key given twice is refused, not stored twice or not at a
     expect(expectCode(() => parse(pair), 'INVALID_VALUE').detail).toMatchObject({ field: 'TeamDiplomacy/T.0.1' });
   });
 
+  it('a yield price turn, a yield or the whole price history given twice', () => {
+    const game = (inner: string) => miniSave().replace('<Turn>3</Turn>', `<Turn>3</Turn>${inner}`);
+    const prices = (inner: string) => `<YieldPriceHistory>${inner}</YieldPriceHistory>`;
+    const cases: [string, string][] = [
+      [prices('<YIELD_FOOD><T2>1</T2><T2>2</T2></YIELD_FOOD>'), 'YIELD_FOOD/T2'],
+      [prices('<YIELD_FOOD><T2>1</T2></YIELD_FOOD><YIELD_FOOD><T3>1</T3></YIELD_FOOD>'), 'YieldPriceHistory/YIELD_FOOD'],
+      [prices('') + prices(''), 'Game/YieldPriceHistory'],
+    ];
+    for (const [inner, field] of cases) expect(expectCode(() => parse(game(inner)), 'INVALID_VALUE').detail).toMatchObject({ field });
+  });
+
   it('a turn key with a leading zero is no second name for the same turn', () => {
     const save = parse(miniSave('<Player ID="0"><PointsHistory><T5>1</T5><T05>2</T05></PointsHistory></Player>\n'));
     expect(save.history).toEqual([{ playerId: 0, series: 'points', key: '', turn: 5, value: 1 }]);

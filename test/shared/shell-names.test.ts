@@ -1,6 +1,7 @@
 /** The game page shell's names (history series, options, ambitions) and the nation colours' contrast in both themes. */
 import { describe, expect, it } from 'vitest';
 import { allNationColours, nationColour, playerColours, spareColours } from '../../src/shared/nation-colours.js';
+import { allYieldColours, yieldColours } from '../../src/shared/yield-colours.js';
 import { diplomacyName, gameOptionName, goalName, historyGroupName, historySeriesName, turnStyleName } from '../../src/shared/names.js';
 import { chartSeriesKinds } from '../../src/shared/views/charts.js';
 
@@ -17,6 +18,9 @@ describe('history series names', () => {
       expect(historyGroupName(s)).not.toMatch(/_/);
     }
     expect(historyGroupName('yield_rate')).toBe('Yields per turn');
+    expect(historyGroupName('yield_prices')).toBe('Yield prices');
+    expect(historySeriesName('yield_prices')).toBe('Yield prices');
+    expect(historySeriesName('yield_prices', 'YIELD_FOOD')).toBe('Food price');
   });
 
   it('name options, ambitions and turn styles without their prefix', () => {
@@ -38,8 +42,8 @@ describe('nation colours', () => {
     return (hi + 0.05) / (lo + 0.05);
   };
 
-  it('keep 3:1 against the light and the dark surface', () => {
-    for (const c of allNationColours) {
+  it('keep 3:1 against the light and the dark surface, as the yield colours do', () => {
+    for (const c of [...allNationColours, ...allYieldColours]) {
       expect(contrast(c, '#ffffff'), `${c} on light`).toBeGreaterThanOrEqual(3);
       expect(contrast(c, '#1c1e22'), `${c} on dark`).toBeGreaterThanOrEqual(3);
     }
@@ -57,5 +61,13 @@ describe('nation colours', () => {
     ]);
     expect(two.get(0)).toBe(nationColour('NATION_ROME'));
     expect(two.get(1)).not.toBe(two.get(0));
+  });
+
+  it('give each yield of a chart its own colour, an unknown yield a spare one', () => {
+    const yields = ['YIELD_FOOD', 'YIELD_IRON', 'YIELD_STONE', 'YIELD_WOOD', 'YIELD_AMBROSIA', 'YIELD_NECTAR'];
+    const hues = yieldColours(yields);
+    expect(hues).toHaveLength(yields.length);
+    expect(new Set(hues).size).toBe(yields.length);
+    expect(yieldColours(['YIELD_WOOD', 'YIELD_FOOD'])).toEqual([hues[3], hues[0]]);
   });
 });

@@ -818,6 +818,15 @@ export function makeParsedSave(opts: MakeSaveOptions): ParsedSave {
   for (const tribe of typical ? TRIBES : TRIBES.slice(0, 2)) {
     for (let team = 0; team < nPlayers; team++) save.diplomacy.push({ kind: 'tribe', a: tribe, b: String(team), state: pick(DIPLOMACY) });
   }
+  // The market's prices: sparse like the histories, a point only where the price moved.
+  for (const y of typical ? ['YIELD_FOOD', 'YIELD_IRON', 'YIELD_STONE', 'YIELD_WOOD'] : ['YIELD_FOOD']) {
+    let price = int(400, 2000);
+    for (let t = 1; t <= turn; t++) {
+      if (t > 1 && !chance(0.4)) continue;
+      price = Math.max(100, price + int(-150, 150));
+      save.yieldPrices.push({ yield: y, turn: t, price });
+    }
+  }
   return completed(save);
 }
 

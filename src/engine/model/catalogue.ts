@@ -382,6 +382,17 @@ export const catalogue = {
       state: text,
     },
   },
+  /**
+   * The market's price of each yield over the game, from `Game`'s
+   * `<YieldPriceHistory><YIELD_FOOD><T1>800</T1>...`: sparse like a player's
+   * histories (only turns where it changed). The game's, not a player's.
+   */
+  yieldPrices: {
+    table: 'yield_prices',
+    parent: 'saves',
+    key: ['yield', 'turn'],
+    fields: { yield: text, turn: int, price: int },
+  },
 } as const satisfies { readonly [list: string]: EntityDecl };
 
 export type Catalogue = typeof catalogue;

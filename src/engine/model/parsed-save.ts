@@ -97,6 +97,7 @@ export type FamilyRow = Row<'families'>;
 export type ReligionRow = Row<'religions'>;
 export type TribeRow = Row<'tribes'>;
 export type DiplomacyRow = Row<'diplomacy'>;
+export type YieldPriceRow = Row<'yieldPrices'>;
 
 /** Row counts of every list, for tests, the detail view and the bench. */
 export type SaveCounts = { [K in Exclude<keyof ParsedSave, 'meta'>]: number };

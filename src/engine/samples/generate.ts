@@ -757,7 +757,11 @@ class Generator {
     w.open('YieldPriceHistory');
     for (const y of ['YIELD_FOOD', 'YIELD_IRON', 'YIELD_STONE', 'YIELD_WOOD']) {
       w.open(y);
-      for (let t = 1; t <= this.turn; t += 3) w.leaf(`T${t}`, r.int(400, 2000));
+      for (let t = 1; t <= this.turn; t += 3) {
+        const price = r.int(400, 2000);
+        w.leaf(`T${t}`, price);
+        s.yieldPrices.push({ yield: y, turn: t, price });
+      }
       w.close(y);
     }
     w.close('YieldPriceHistory');

@@ -38,6 +38,19 @@ export interface ChartSeries {
   values: (number | null)[][];
 }
 
+/**
+ * The market's price of each yield over the game: the game's own history,
+ * not a player's, so one line per yield. Columns as in `ChartSeries`.
+ */
+export interface YieldPriceChart {
+  /** `YIELD_*`, in key order: one line each. */
+  yields: string[];
+  /** Every turn any yield has a price for, ascending. */
+  turns: number[];
+  /** Per yield (in `yields` order): the price on each of `turns`, null where the save wrote none (unchanged). */
+  values: (number | null)[][];
+}
+
 export interface GameCharts {
   saveId: number;
   gameName: string | null;
@@ -46,4 +59,6 @@ export interface GameCharts {
   players: ChartPlayer[];
   /** In `chartSeriesKinds` order, then by key. */
   series: ChartSeries[];
+  /** No yields when the save has no price history. */
+  yieldPrices: YieldPriceChart;
 }

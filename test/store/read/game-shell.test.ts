@@ -12,7 +12,7 @@ import { historySeries } from '../../../src/engine/model/catalogue.js';
 import { parseSaveXml } from '../../../src/engine/reader/index.js';
 import { openStore, type Store } from '../../../src/engine/store/index.js';
 import { readModels } from '../../../src/engine/store/read/index.js';
-import { toColumns, unpack } from '../../../src/engine/store/read/charts.js';
+import { priceColumns, toColumns, unpack } from '../../../src/engine/store/read/charts.js';
 import type { RequestOf, ResponseOf } from '../../../src/shared/contract.js';
 import { gameResult } from '../../../src/shared/result.js';
 import type { StudyRequestName } from '../../../src/shared/views/index.js';
@@ -153,6 +153,27 @@ describe.each(['sqlite', 'duckdb'] as const)('the game shell read models on %s',
     expect(charts.series.some((s) => s.values.some((line) => line.includes(null)))).toBe(true);
     expect(await read('gameCharts', { saveId: 9999 })).toBeNull();
   });
+
+  it('gameCharts: the yield prices, one line per yield (not per player), every price where the save wrote it', async () => {
+    const charts = (await read('gameCharts', { saveId: ids.turn40 }))!;
+    const written = generated.turn40.expected.save.yieldPrices;
+    const yields = [...new Set(written.map((p) => p.yield))].sort();
+    expect(yields.length).toBeGreaterThan(1);
+    const prices = charts.yieldPrices;
+    expect(prices.yields).toEqual(yields);
+    expect(prices.turns).toEqual([...new Set(written.map((p) => p.turn))].sort((a, b) => a - b));
+    expect(prices.values).toHaveLength(yields.length);
+    for (const [i, y] of yields.entries()) {
+      const wrote = new Map(written.filter((p) => p.yield === y).map((p) => [p.turn, p.price]));
+      expect(prices.values[i]).toEqual(prices.turns.map((t) => wrote.get(t) ?? null));
+    }
+    // The prices are the game's: no player's series carries them.
+    expect(charts.series.map((s) => s.series)).not.toContain('yield_prices');
+    // Another save of the same game has its own prices, up to its own turn.
+    const earlier = (await read('gameCharts', { saveId: ids.turn20 }))!;
+    expect(Math.max(...earlier.yieldPrices.turns)).toBeLessThanOrEqual(20);
+    expect(Math.max(...prices.turns)).toBeGreaterThan(20);
+  });
 });
 
 describe('chart columns', () => {
@@ -178,6 +199,23 @@ describe('chart columns', () => {
       },
       { series: 'yield_rate', key: 'YIELD_CIVICS', turns: [2], values: [[null], [5]] },
     ]);
+  });
+
+  it('lines up the yield prices per yield in key order, a gap as null', () => {
+    expect(
+      priceColumns([
+        { yield: 'YIELD_WOOD', points: unpack('4:700,1:650') },
+        { yield: 'YIELD_FOOD', points: unpack('1:800,7:820') },
+      ]),
+    ).toEqual({
+      yields: ['YIELD_FOOD', 'YIELD_WOOD'],
+      turns: [1, 4, 7],
+      values: [
+        [800, null, 820],
+        [650, 700, null],
+      ],
+    });
+    expect(priceColumns([])).toEqual({ yields: [], turns: [], values: [] });
   });
 
   it('unpacks negative values and an empty line', () => {

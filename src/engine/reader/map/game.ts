@@ -1,11 +1,12 @@
 /**
  * `Game` (and the root-level `Tribe`, `Family`, `Religion`, `Victory`
- * elements): turn, game over, winner, religions, families, diplomacy, tribes.
+ * elements): turn, game over, winner, religions, families, diplomacy, tribes,
+ * yield prices.
  */
 import { ScribeError } from '../../errors.js';
 import type { DiplomacyRow, FamilyRow, ReligionRow, SaveSink, Winner } from '../../model/parsed-save.js';
 import { NONE, type XmlTree } from '../xml/tree.js';
-import { childInt, childText, eventTurn, ref, Sections, str } from './values.js';
+import { childInt, childText, eventTurn, keyNumber, ref, Sections, str } from './values.js';
 import { victoryKey } from './victory.js';
 
 export interface GameFacts {
@@ -158,6 +159,32 @@ export function mapDiplomacy(doc: XmlTree, game: number, out: SaveSink): void {
         row = { kind: 'tribe', a: key.slice(0, dot), b: key.slice(dot + 1), state };
       }
       out.diplomacy.push(row);
+    }
+  }
+}
+
+/**
+ * `<YieldPriceHistory><YIELD_FOOD><T1>800</T1>...`: the game's market
+ * prices, exactly the points written (sparse, as a player's histories: no
+ * fill). A yield or a turn given twice would repeat a key, so it is refused
+ * like a repeated history point.
+ */
+export function mapYieldPrices(doc: XmlTree, game: number, out: SaveSink): void {
+  if (game === NONE) return;
+  const sections = new Sections();
+  for (let c = doc.firstChild(game); c !== NONE; c = doc.nextSibling(c, game)) {
+    if (doc.name(c) !== 'YieldPriceHistory') continue;
+    sections.once(doc, game, c, 1);
+    doc.uniqueChildren(c);
+    for (let y = doc.firstChild(c); y !== NONE; y = doc.nextSibling(y, c)) {
+      const yieldKey = doc.name(y);
+      doc.uniqueChildren(y);
+      for (let t = doc.firstChild(y); t !== NONE; t = doc.nextSibling(t, y)) {
+        const turn = keyNumber(doc.name(t), 'T');
+        if (turn < 0) continue;
+        const price = doc.int(t);
+        if (price !== null) out.yieldPrices.push({ yield: yieldKey, turn, price });
+      }
     }
   }
 }

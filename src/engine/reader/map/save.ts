@@ -10,7 +10,7 @@ import { INT32_MAX, INT32_MIN, NONE, type XmlTree } from '../xml/tree.js';
 import { mapCharacter } from './character.js';
 import { mapCity } from './city.js';
 import { EntityIds } from './ids.js';
-import { mapDiplomacy, mapFamilies, mapGameFacts, mapReligions, mapTribe, mapVictoryElement } from './game.js';
+import { mapDiplomacy, mapFamilies, mapGameFacts, mapReligions, mapTribe, mapVictoryElement, mapYieldPrices } from './game.js';
 import { mapConfigSection, mapRootAttributes, perPlayerSections, perPlayerValues } from './meta.js';
 import { mapPlayer } from './player.js';
 import { mapTile } from './tile.js';
@@ -160,6 +160,7 @@ export function mapSaveInto(doc: XmlTree, xmlBytes: number, out: SaveSink): Save
   mapReligions(doc, game, religionElements, out);
   mapFamilies(doc, game, familyElements, out);
   mapDiplomacy(doc, game, out);
+  mapYieldPrices(doc, game, out);
   // Per-slot configuration fills what a Player element leaves out.
   for (const p of out.players) {
     const team = slots.Team?.[p.id];

@@ -1,5 +1,11 @@
 /** The read model of the game page's charts tab: every history series of the save, in columns. */
-import { chartSeriesKinds, type ChartSeries, type ChartSeriesKind, type GameCharts } from '../../../shared/views/charts.js';
+import {
+  chartSeriesKinds,
+  type ChartSeries,
+  type ChartSeriesKind,
+  type GameCharts,
+  type YieldPriceChart,
+} from '../../../shared/views/charts.js';
 import { num, numOrNull, str } from '../values.js';
 import type { ReadContext } from './context.js';
 import { playerBriefs } from './game.js';
@@ -13,6 +19,11 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
   const rows = await ctx.db.all(
     `SELECT player_id, series, key, group_concat(CAST(turn AS TEXT) || ':' || CAST(value AS TEXT), ',') AS points
      FROM history_points WHERE save_id = ? GROUP BY player_id, series, key`,
+    [request.saveId],
+  );
+  const prices = await ctx.db.all(
+    `SELECT yield, group_concat(CAST(turn AS TEXT) || ':' || CAST(price AS TEXT), ',') AS points
+     FROM yield_prices WHERE save_id = ? GROUP BY yield`,
     [request.saveId],
   );
   return {
@@ -30,6 +41,7 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
         points: unpack(String(r.points)),
       })),
     ),
+    yieldPrices: priceColumns(prices.map((r) => ({ yield: String(r.yield), points: unpack(String(r.points)) }))),
   };
 }
 
@@ -70,13 +82,26 @@ export function toColumns(playerIds: readonly number[], lines: readonly Line[]):
   return [...groups.values()]
     .sort((a, b) => order(a.series) - order(b.series) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((g) => {
-      const turns = [...new Set(g.lines.flatMap((l) => l.points.map(([t]) => t)))].sort((a, b) => a - b);
-      const at = new Map(turns.map((t, i) => [t, i]));
-      const values = playerIds.map(() => new Array<number | null>(turns.length).fill(null));
-      for (const l of g.lines) {
-        const line = values[index.get(l.playerId)!]!;
-        for (const [t, v] of l.points) line[at.get(t)!] = v;
-      }
-      return { series: g.series, key: g.key, turns, values };
+      const byPlayer = playerIds.map(() => [] as [number, number][]);
+      for (const l of g.lines) byPlayer[index.get(l.playerId)!]!.push(...l.points);
+      return { series: g.series, key: g.key, ...align(byPlayer) };
     });
+}
+
+/** The market's price lines to columns, one per yield in key order (the game's own lines, no player). */
+export function priceColumns(lines: readonly { yield: string; points: [number, number][] }[]): YieldPriceChart {
+  const sorted = [...lines].sort((a, b) => (a.yield < b.yield ? -1 : a.yield > b.yield ? 1 : 0));
+  return { yields: sorted.map((l) => l.yield), ...align(sorted.map((l) => l.points)) };
+}
+
+/** Lines of [turn, value] pairs onto the union of their turns, null where a line has no point. */
+function align(lines: readonly (readonly [number, number][])[]): { turns: number[]; values: (number | null)[][] } {
+  const turns = [...new Set(lines.flatMap((points) => points.map(([t]) => t)))].sort((a, b) => a - b);
+  const at = new Map(turns.map((t, i) => [t, i]));
+  const values = lines.map((points) => {
+    const line = new Array<number | null>(turns.length).fill(null);
+    for (const [t, v] of points) line[at.get(t)!] = v;
+    return line;
+  });
+  return { turns, values };
 }

@@ -1,20 +1,23 @@
 /**
  * One history series as a chart draws it. A save writes a point only on the
- * turns a value changed, so between a player's first and last point the
- * value is carried forward turn by turn; before the first and after the last
- * the player has no data, and the line has a gap there (null, never 0 and
- * never drawn across).
+ * turns a value changed, so between a line's first and last point the value
+ * is carried forward turn by turn; before the first and after the last the
+ * line (a player's, or a yield's price) has no data, and it has a gap there
+ * (null, never 0 and never drawn across).
  */
-import type { ChartSeries } from '../../../../shared/views/charts';
+import type { ChartSeries, YieldPriceChart } from '../../../../shared/views/charts';
+
+/** A series in columns: a player history's (one line per player) or the yield prices' (one per yield). */
+export type ChartColumns = ChartSeries | YieldPriceChart;
 
 export interface ChartData {
   /** Every turn from the series' first to its last. */
   turns: number[];
-  /** Per player, aligned to `turns`. */
+  /** Per line, aligned to `turns`. */
   values: (number | null)[][];
 }
 
-export function chartData(series: ChartSeries): ChartData {
+export function chartData(series: ChartColumns): ChartData {
   if (series.turns.length === 0) return { turns: [], values: series.values.map(() => []) };
   const first = series.turns[0]!;
   const last = series.turns[series.turns.length - 1]!;
