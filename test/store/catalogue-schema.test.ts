@@ -104,17 +104,20 @@ describe('frozen migrations', () => {
     '2 duckdb': '7cdc503bb47f2037c8624abee3a2a0117666dc430ccfbd65cacd8366340960a2',
     '3 sqlite': 'ca6417c8d30a7ba78e228cd5161ad24128ba20cd909299ed23618703c1a01a56',
     '3 duckdb': 'ca6417c8d30a7ba78e228cd5161ad24128ba20cd909299ed23618703c1a01a56',
+    '4 sqlite': '2688be3522472b6974840a0b260cea40d9da10f3c841544356bce4c070dd627a',
+    '4 duckdb': '96efb545974fac4b9caa9f72d9c93bfed53f29ab8497f239e9ae7136883b8fb9',
   };
 
   it('keep the text of every released migration', () => {
-    expect(latestVersion).toBeGreaterThanOrEqual(3);
-    for (const m of migrations.filter((m) => m.version <= 3)) {
+    expect(latestVersion).toBeGreaterThanOrEqual(4);
+    for (const m of migrations.filter((m) => m.version <= 4)) {
       for (const d of ['sqlite', 'duckdb'] as const)
         expect(createHash('sha256').update(m[d]).digest('hex'), `${m.version} ${d}`).toBe(released[`${m.version} ${d}`]);
     }
     expect(migrations[0]!.name).toBe('core schema: saves, every list of a parsed save, import ledger');
     expect(migrations[1]!.name).toBe('library list indexes, ledger timings and attempts');
     expect(migrations[2]!.name).toBe('winner victory as a victory key');
+    expect(migrations[3]!.name).toBe('yield price history');
   });
 
   it('are the same whether the bundle carries them or they are read from disk (tsx: bench, scripts)', () => {
