@@ -2,11 +2,14 @@
  * The worker started before the library opens: real parse worker processes,
  * spawned by the command line's own spawner.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
+import { WorkerPool } from '../../src/engine/pipeline/pool';
 import { prewarm } from '../../src/engine/pipeline/prewarm';
 import type { WorkerHandle, WorkerSpawner } from '../../src/engine/pipeline/worker-handle';
-import { workerEntry } from './helpers';
+import { tempDir, workerEntry, writeCorpus } from './helpers';
 
 /** The real spawner, watched: what each worker said and whether it is gone. */
 function watched() {
@@ -72,5 +75,29 @@ describe('prewarm', () => {
     let exited = false;
     handle.onExit(() => (exited = true));
     expect(exited).toBe(true);
+  });
+
+  it('a pool given a worker that said ready before the pool listened sends it its first file', async () => {
+    // A library that opens slowly (DuckDB's) leaves the prewarmed worker's `ready` kept, handed over as the pool listens.
+    const dir = await tempDir('prewarm');
+    afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+    const [file] = await writeCorpus(path.join(dir, 'saves'), 1);
+    const base = watched();
+    const warm = prewarm(base.spawn, workerEntry, options);
+    await expect.poll(() => ready(base.workers[0]!.said), { timeout: 20_000 }).toBe(true);
+    const pool = new WorkerPool({
+      size: 1,
+      spawn: warm.spawn,
+      entry: workerEntry,
+      maxOldSpaceMB: options.maxOldSpaceMB,
+      fileTimeoutMs: 30_000,
+      maxXmlBytes: 64 << 20,
+      known: new Map(),
+    });
+    const outcome = await pool.process(file!.path);
+    expect(outcome?.kind).toBe('parsed');
+    expect(base.workers).toHaveLength(1);
+    pool.close();
+    await expect.poll(() => base.workers[0]!.exited, { timeout: 20_000 }).toBe(true);
   });
 });
