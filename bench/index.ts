@@ -25,7 +25,8 @@ const count = Number(values.count);
 if (!Number.isInteger(count) || count < 1) throw new Error('--count takes a whole number');
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a whole number');
-const skip = new Set(values.skip);
+// `--skip reader,store` and `--skip reader --skip store` alike.
+const skip = new Set(values.skip.flatMap((s) => s.split(',')));
 
 const sections: { title: string; body: string }[] = [];
 const show = (title: string, body: string): void => {

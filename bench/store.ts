@@ -13,7 +13,7 @@
  * SQLite's bulk insert forms (one prepared single-row statement per row vs
  * multi-row VALUES), each driver alone on the same rows (no keys,
  * constraints, indexes or ledger: what the store adds on top), and DuckDB's
- * checkpoint threshold.
+ * checkpoint threshold. The store writes as an import run does (`bulkWrites`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -188,6 +188,7 @@ async function sqliteRun(
   const store = SqliteStore.open(file, { rowsPerStatement, backgroundCheckpoints: variant.backgroundCheckpoints ?? true });
   if (variant.foreignKeys) store.handle.pragma('foreign_keys = ON');
   try {
+    await store.bulkWrites(true);
     return await timeWrites(storeWrite(store), count, warmup, async () => {
       store.handle.pragma('wal_checkpoint(TRUNCATE)');
     });
@@ -199,6 +200,8 @@ async function sqliteRun(
 async function duckdbRun(dir: string, name: string, count: number, warmup: number, checkpointThreshold: string): Promise<Run> {
   const store = await DuckDbStore.open(join(dir, `${name}.duckdb`), { checkpointThreshold });
   try {
+    // As an import run writes (one DuckDB thread, see duckdb-store.ts).
+    await store.bulkWrites(true);
     return await timeWrites(storeWrite(store), count, warmup, async () => {
       await store.connection.run('CHECKPOINT');
     });

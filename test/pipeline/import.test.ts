@@ -86,6 +86,18 @@ describe('import pipeline', () => {
     expect(last).toMatchObject({ filesTotal: candidates.length, remaining: 0, inFlight: [] });
   });
 
+  it('tells the store when the run starts and ends, around every write', async () => {
+    await writeCorpus(path.join(dir, 'saves'), 2);
+    const calls: string[] = [];
+    const bulkWrites = store.bulkWrites.bind(store);
+    const insertSave = store.insertSave.bind(store);
+    store.bulkWrites = (on) => (calls.push(`bulk ${on}`), bulkWrites(on));
+    store.insertSave = (...args) => (calls.push('write'), insertSave(...args));
+    const { summary } = await importer(new Recorder()).run('import', [path.join(dir, 'saves')]).done;
+    expect(summary.imported).toBe(2);
+    expect(calls).toEqual(['bulk true', 'write', 'write', 'bulk false']);
+  });
+
   it('skips unchanged files on a second run without parsing them', async () => {
     const corpus = await writeCorpus(path.join(dir, 'saves'), 3);
     await importer(new Recorder()).run('import', [path.join(dir, 'saves')]).done;

@@ -1,5 +1,6 @@
 /** The fixtures themselves: deterministic, realistic, and covering the format's traps. */
 import { describe, expect, it } from 'vitest';
+import { entity, listKeys } from '../../src/engine/model/catalogue.js';
 import { countRows } from '../../src/engine/model/parsed-save.js';
 import { generateSave } from '../fixtures/generate.js';
 
@@ -21,6 +22,15 @@ describe('save generator', () => {
         .filter((k) => k !== 'meta')
         .sort(),
     );
+  });
+
+  it("expected.save rows have exactly the catalogue's fields: what the generator writes for no column yet stays out", () => {
+    const { expected } = generateSave({ seed: 5, scale: 'small' });
+    for (const list of listKeys) {
+      const fields = Object.keys(entity(list).fields).sort();
+      expect(expected.save[list].length, list).toBeGreaterThan(0);
+      for (const row of expected.save[list]) expect(Object.keys(row).sort(), list).toEqual(fields);
+    }
   });
 
   it('writes the shapes real saves have', () => {

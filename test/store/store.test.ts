@@ -871,6 +871,23 @@ describe('the files open in the stock tools', () => {
     expect(query.stdout.trim().split('\n')).toEqual(['1', String(small.tiles.length), 'ok']);
   });
 
+  it('DuckDB: an import run writes with one thread, and the library gets every core back when it ends', async () => {
+    const store = await openStore(dbFile('duckdb'), { backend: 'duckdb' });
+    const threads = async () => Number((await raw(store, "SELECT current_setting('threads') AS n"))[0]!.n);
+    try {
+      const everyCore = await threads();
+      await store.bulkWrites(true);
+      expect(await threads()).toBe(1);
+      const save = makeParsedSave({ seed: 84, scale: 'small' });
+      expect(await store.insertSave(save, source(1))).toMatchObject({ status: 'imported' });
+      await store.bulkWrites(false);
+      expect(await threads()).toBe(everyCore);
+      expect(Number((await raw(store, 'SELECT count(*) AS n FROM tiles'))[0]!.n)).toBe(save.tiles.length);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('DuckDB: a fresh instance reads the file with its readable names', async () => {
     const file = dbFile('duckdb');
     const store = await openStore(file, { backend: 'duckdb' });

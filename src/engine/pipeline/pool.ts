@@ -62,9 +62,10 @@ class Slot {
     this.exited = false;
     this.outbox = [{ type: 'known', saves: [...this.options.known], shard: this.options.shard }];
     const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
+    // Known before listening: a prewarmed handle (prewarm.ts) hands over what it kept at once, `ready` included.
+    this.handle = handle;
     handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
     handle.onExit(() => this.onExit(handle));
-    this.handle = handle;
     return handle;
   }
 

@@ -173,8 +173,11 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   signal?.addEventListener('abort', onAbort, { once: true });
   const jobs: Promise<void>[] = [];
   let writeChain: Promise<void> = Promise.resolve();
+  let bulk = false;
   try {
     if (stopped) return finish();
+    await db(() => store.bulkWrites(true));
+    bulk = true;
     pool.warm();
     const found = await discover(options.paths);
     notices = found.notices;
@@ -304,6 +307,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
   // Also after a stop: the files in flight settle (without a result) before the summary.
   await Promise.all(jobs);
   await writeChain;
+  // A library that stopped the run may refuse this too; the summary says why it stopped.
+  if (bulk) await store.bulkWrites(false).catch(() => {});
   return finish();
 
   function finish(): ImportRunResult {

@@ -63,6 +63,10 @@ export abstract class StoreBase implements Store {
     return this.exclusive(() => this.runSteps(deleteSave(this.db, saveId)));
   }
 
+  bulkWrites(on: boolean): Promise<void> {
+    return this.exclusive(async () => this.db.bulkWrites(on));
+  }
+
   close(): Promise<void> {
     return this.exclusive(async () => {
       this.closed = true;

@@ -26,6 +26,11 @@ export interface Dialect extends SqlRunner {
   bindBool(value: boolean): SqlValue;
   /** One child table's rows of one save, straight from its encoded cells; `strings` is the save's string table. */
   appendRows(spec: TableSpec, table: EncodedTable, strings: readonly string[], saveId: number): Awaitable<void>;
+  /**
+   * An import run starts (true) or ends (false): many writes, one after the
+   * other, while parse workers want the other cores.
+   */
+  bulkWrites(on: boolean): Awaitable<void>;
   /** A write committed. */
   afterCommit(): void;
   /** A write was rolled back: drop any half-appended rows. */

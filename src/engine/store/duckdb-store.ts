@@ -3,9 +3,9 @@
  * One connection; a save is one explicit transaction (writer.ts): the saves
  * row (its id drawn from the sequence), every child table through an
  * Appender as data chunks filled column by column from the encoded cells
- * (flushed inside the transaction), the ledger row, COMMIT. Any error rolls
- * the whole save back. DuckDB cannot cascade, so deleting a save deletes its
- * children table by table in one transaction.
+ * (duckdb-chunks.ts; flushed inside the transaction), the ledger row,
+ * COMMIT. Any error rolls the whole save back. DuckDB cannot cascade, so
+ * deleting a save deletes its children table by table in one transaction.
  */
 import {
   BOOLEAN,
@@ -23,7 +23,7 @@ import { StoreBase } from './base.js';
 import { nowIso } from './clock.js';
 import type { Dialect } from './dialect.js';
 import type { EncodedTable } from '../codec/encoded-save.js';
-import { fillChunk, type ChunkColumn } from './duckdb-chunks.js';
+import { CHUNK_ROWS, ChunkFiller, SaveStrings, type ChunkColumn } from './duckdb-chunks.js';
 import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
 import { migrate, openSchema } from './schema.js';
@@ -45,9 +45,6 @@ export interface DuckDbStoreOptions {
 
 export const defaultCheckpointThreshold = '256MB';
 
-/** DuckDB's vector size: the most rows a data chunk holds. */
-const CHUNK_ROWS = 2048;
-
 const duckType = { int: INTEGER, text: VARCHAR, bool: BOOLEAN } as const;
 
 function toJs(v: unknown): unknown {
@@ -57,13 +54,15 @@ function toJs(v: unknown): unknown {
 /** How to append one table: its database columns in order, each a cell of the row or NULL. */
 interface AppendPlan {
   types: DuckDBType[];
-  columns: ChunkColumn[];
+  filler: ChunkFiller;
   appender: DuckDBAppender | null;
 }
 
 class DuckDbDialect implements Dialect {
   readonly backend = 'duckdb' as const;
   private plans = new Map<string, AppendPlan>();
+  /** The strings of the save being written, as DuckDB lays them out (shared by its tables). */
+  private saveStrings: SaveStrings | null = null;
   /** Prepared once: DuckDB spends about a millisecond parsing and planning a small statement. */
   private readonly prepared = new StatementCache<DuckDBPreparedStatement>(256, (stmt) => stmt.destroySync());
 
@@ -140,7 +139,7 @@ class DuckDbDialect implements Dialect {
       });
       this.plans.set(table, {
         types: cols.map((c) => (c.kind === 'save_id' || c.kind === 'null' ? INTEGER : duckType[c.kind])),
-        columns: cols,
+        filler: new ChunkFiller(cols),
         appender: null,
       });
     }
@@ -156,18 +155,34 @@ class DuckDbDialect implements Dialect {
     const plan = this.plans.get(spec.table)!;
     plan.appender ??= await this.conn.createAppender(spec.table);
     const width = spec.fields.length;
+    if (this.saveStrings?.strings !== strings) this.saveStrings = new SaveStrings(strings);
     for (let first = 0; first < table.count; first += CHUNK_ROWS) {
       const n = Math.min(CHUNK_ROWS, table.count - first);
       const chunk = DuckDBDataChunk.create(plan.types, n);
-      fillChunk(chunk, plan.columns, table.cells, first * width, width, n, strings, saveId);
+      plan.filler.fill(chunk.chunk, table.cells, first, width, n, this.saveStrings, saveId);
       plan.appender.appendDataChunk(chunk);
     }
     plan.appender.flushSync();
   }
 
-  afterCommit(): void {}
+  /**
+   * One thread while an import runs. DuckDB's second thread takes the small
+   * tasks of each append and commit off the calling one, and the hand-offs
+   * cost more CPU than they save on a machine whose cores the parse workers
+   * want: 32 typical saves ~4% faster (266: 19.2 -> 18.4 s) for ~5-10% less
+   * CPU (docs/design.md). Only during the run: `threads` is the whole
+   * instance's, and the library's own queries afterwards get every core.
+   */
+  async bulkWrites(on: boolean): Promise<void> {
+    await this.conn.run(on ? 'SET threads = 1' : 'RESET threads');
+  }
+
+  afterCommit(): void {
+    this.saveStrings = null;
+  }
 
   afterRollback(): void {
+    this.saveStrings = null;
     this.discardAppenders();
   }
 

@@ -211,6 +211,9 @@ class SqliteDialect implements Dialect {
     }
   }
 
+  /** SQLite writes on this thread alone whatever the run: nothing to change. */
+  bulkWrites(): void {}
+
   /** After each commit: start the checkpoint thread (first write) or wake it, or checkpoint here if it has fallen far behind. */
   afterCommit(): void {
     this.startCheckpointer();

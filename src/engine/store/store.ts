@@ -74,6 +74,8 @@ export interface Store {
   insertSave(save: ParsedSave | EncodedSave, source: SaveSource, opts?: InsertOptions): Promise<InsertResult>;
   /** Deletes a save and every row of it; false when there was none. */
   deleteSave(saveId: number): Promise<boolean>;
+  /** Told when an import run starts (true) and ends (false); see `Dialect.bulkWrites`. */
+  bulkWrites(on: boolean): Promise<void>;
 
   listSaves(query: SaveListQuery): Promise<SavePage>;
   saveDetail(saveId: number): Promise<SaveDetail | null>;
