@@ -62,7 +62,7 @@ class Slot {
     this.exited = false;
     this.outbox = [{ type: 'known', saves: [...this.options.known], shard: this.options.shard }];
     const handle = this.options.spawn(this.options.entry, { maxOldSpaceMB: this.options.maxOldSpaceMB });
-    // Known before listening: a prewarmed handle (prewarm.ts) hands over what it kept at once, `ready` included.
+    // Its own before it listens: a spawner may deliver what the worker already said (`ready`) at once.
     this.handle = handle;
     handle.onMessage((message) => this.onMessage(handle, message as FromWorker));
     handle.onExit(() => this.onExit(handle));
