@@ -131,11 +131,14 @@ if (!skip.has('export')) {
 }
 
 if (!skip.has('views')) {
-  const v = await benchViews();
-  show(
-    `Views: each study view's read model on a library of ${v.saves} saves`,
-    `${renderTable(v.rows)}\n\nThe median of seven calls after a first one, through the store as the app calls it (without the IPC hop); the answer's size is its JSON. The library (made once in .bench/) holds eight distinct typical saves and one huge save, and the typical ones copied row for row up to ${v.saves} saves, five per game.`,
-  );
+  for (const backend of ['sqlite', 'duckdb'] as const) {
+    const v = await benchViews(backend);
+    const name = backend === 'sqlite' ? 'SQLite' : 'DuckDB';
+    show(
+      `Views (${name}): each study view's read model on a library of ${v.saves} saves`,
+      `${renderTable(v.rows)}\n\nThe median of seven calls after a first one, through the store as the app calls it (without the IPC hop); the answer's size is its JSON. The library (made once in .bench/) holds eight distinct typical saves and one huge save, and the typical ones copied row for row in SQL up to ${v.saves} saves, five per game.`,
+    );
+  }
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

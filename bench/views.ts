@@ -17,11 +17,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { parseSaveXml } from '../src/engine/reader/index.js';
-import { openStore, type SaveSource, type Store } from '../src/engine/store/index.js';
+import { openStore, tableSpecs, type SaveSource, type Store } from '../src/engine/store/index.js';
 import { readModels, type ReadContext } from '../src/engine/store/read/index.js';
 import type { RequestOf } from '../src/shared/contract.js';
+import type { Backend } from '../src/shared/settings.js';
 import type { StudyRequestName } from '../src/shared/views/index.js';
 import { generateSave } from '../test/fixtures/generate.js';
 import { renderTable, type BenchRow } from './table.js';
@@ -40,76 +40,70 @@ function source(name: string, bytes: number): SaveSource {
   return { path: `/bench/${name}.zip`, size: bytes, mtimeMs: 0, sha256: createHash('sha256').update(name).digest('hex') };
 }
 
-/** Copies save `from` (its saves row and every child row) as a new save of game `gameId` at `turn`. */
-function cloneSave(db: Database.Database, from: number, gameId: string, turn: number, n: number): void {
-  const cols = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-  const saveCols = cols('saves').filter((c) => c !== 'id');
-  const picked = saveCols.map((c) =>
-    c === 'game_id'
-      ? '?'
-      : c === 'turn'
-        ? '?'
-        : c === 'sha256'
-          ? `'clone-' || ? || '-' || sha256`
-          : c === 'source_path'
-            ? `source_path || '#' || ?`
-            : c,
-  );
-  const info = db
-    .prepare(`INSERT INTO saves (${saveCols.join(', ')}) SELECT ${picked.join(', ')} FROM saves WHERE id = ?`)
-    .run(gameId, turn, n, n, from);
-  const to = Number(info.lastInsertRowid);
-  const children = (
-    db
-      .prepare(
-        `SELECT m.name AS t FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT IN ('saves', 'import_ledger', 'schema_version') AND m.name NOT LIKE 'sqlite_%'`,
-      )
-      .all() as {
-      t: string;
-    }[]
-  ).map((r) => r.t);
-  for (const t of children) {
-    const c = cols(t);
-    if (!c.includes('save_id')) continue;
-    db.prepare(
-      `INSERT INTO ${t} (${c.join(', ')}) SELECT ${c.map((x) => (x === 'save_id' ? String(to) : x)).join(', ')} FROM ${t} WHERE save_id = ?`,
-    ).run(from);
-  }
+/**
+ * Copies the typical saves, their saves rows and every child row, as `copies`
+ * new saves, five turns per game: one INSERT ... SELECT per table joined to a
+ * map of (base save, new id), the same SQL on both backends.
+ */
+async function cloneSaves(store: Store, typical: readonly number[], copies: number): Promise<void> {
+  const firstId = 100_000;
+  await store.read(async (db) => {
+    const columns = async (table: string) => (await db.all(`SELECT name FROM pragma_table_info('${table}')`)).map((r) => String(r.name));
+    await db.run('CREATE TABLE bench_clone_map (k INTEGER, base INTEGER, new_id INTEGER, game TEXT, turn INTEGER)');
+    for (let from = 0; from < copies; from += 500) {
+      const ks = Array.from({ length: Math.min(500, copies - from) }, (_, i) => from + i);
+      await db.run(
+        `INSERT INTO bench_clone_map VALUES ${ks.map((k) => `(${k}, ${typical[k % typical.length]}, ${firstId + k}, 'bench-game-${Math.floor(k / savesPerGame)}', ${1000 + (k % savesPerGame) * 10})`).join(', ')}`,
+      );
+    }
+    const saveCols = (await columns('saves')).filter((c) => c !== 'id');
+    const picked: Record<string, string> = {
+      game_id: 'm.game',
+      turn: 'm.turn',
+      sha256: `'clone-' || CAST(m.k AS TEXT) || '-' || s.sha256`,
+      source_path: `s.source_path || '#' || CAST(m.k AS TEXT)`,
+    };
+    await db.begin();
+    await db.run(
+      `INSERT INTO saves (id, ${saveCols.join(', ')}) SELECT m.new_id, ${saveCols.map((c) => picked[c] ?? `s.${c}`).join(', ')}
+       FROM saves s JOIN bench_clone_map m ON s.id = m.base`,
+    );
+    for (const { table } of tableSpecs) {
+      const cols = await columns(table);
+      await db.run(
+        `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map((c) => (c === 'save_id' ? 'm.new_id' : `t.${c}`)).join(', ')}
+         FROM ${table} t JOIN bench_clone_map m ON t.save_id = m.base`,
+      );
+    }
+    await db.commit();
+    await db.run('DROP TABLE bench_clone_map');
+  });
 }
 
 async function makeLibrary(file: string): Promise<Library> {
   const done = `${file}.json`;
   if (fs.existsSync(done) && fs.existsSync(file)) return JSON.parse(fs.readFileSync(done, 'utf8')) as Library;
   fs.rmSync(file, { force: true });
+  fs.rmSync(`${file}.wal`, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   console.log(`Making a ${librarySaves}-save library in ${file} (once)…`);
   const store = await openStore(file);
-  const typical: number[] = [];
-  for (let i = 0; i < distinctTypical; i++) {
-    const g = generateSave({ seed: 9100 + i, scale: 'typical', humans: 1, gameMode: 'SINGLE_PLAYER' });
-    const r = await store.insertSave(parseSaveXml(Buffer.from(g.xml)), source(`typical-${i}`, g.xml.length));
-    typical.push(r.saveId);
+  try {
+    const typical: number[] = [];
+    for (let i = 0; i < distinctTypical; i++) {
+      const g = generateSave({ seed: 9100 + i, scale: 'typical', humans: 1, gameMode: 'SINGLE_PLAYER' });
+      const r = await store.insertSave(parseSaveXml(Buffer.from(g.xml)), source(`typical-${i}`, g.xml.length));
+      typical.push(r.saveId);
+    }
+    const huge = generateSave({ seed: 9200, scale: 'huge', humans: 1, gameMode: 'SINGLE_PLAYER' });
+    const hugeResult = await store.insertSave(parseSaveXml(Buffer.from(huge.xml)), source('huge', huge.xml.length));
+    await cloneSaves(store, typical, librarySaves - distinctTypical - 1);
+    const library: Library = { file, typicalSaveId: typical[0]!, hugeSaveId: hugeResult.saveId };
+    fs.writeFileSync(done, JSON.stringify(library));
+    return library;
+  } finally {
+    await store.close();
   }
-  const huge = generateSave({ seed: 9200, scale: 'huge', humans: 1, gameMode: 'SINGLE_PLAYER' });
-  const hugeResult = await store.insertSave(parseSaveXml(Buffer.from(huge.xml)), source('huge', huge.xml.length));
-  await store.close();
-
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  const copies = librarySaves - distinctTypical - 1;
-  const copy = db.transaction((k: number) => {
-    const game = Math.floor(k / savesPerGame);
-    cloneSave(db, typical[k % distinctTypical]!, `bench-game-${game}`, 1000 + (k % savesPerGame) * 10, k);
-  });
-  for (let k = 0; k < copies; k++) {
-    copy(k);
-    if (k % 100 === 99) console.log(`  ${k + 1} of ${copies} copies`);
-  }
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  db.close();
-  const library: Library = { file, typicalSaveId: typical[0]!, hugeSaveId: hugeResult.saveId };
-  fs.writeFileSync(done, JSON.stringify(library));
-  return library;
 }
 
 /** Median of `rounds` timed calls, after one untimed call (SQLite's page cache warm, as when a player clicks a tab twice). */
@@ -134,8 +128,8 @@ function requestFor(name: StudyRequestName, saveId: number): RequestOf<StudyRequ
   return { saveId };
 }
 
-export async function benchViews(): Promise<{ rows: BenchRow[]; saves: number }> {
-  const lib = await makeLibrary(path.resolve('.bench', `views-${librarySaves}.sqlite`));
+export async function benchViews(backend: Backend = 'sqlite'): Promise<{ rows: BenchRow[]; saves: number }> {
+  const lib = await makeLibrary(path.resolve('.bench', `views-${librarySaves}.${backend}`));
   const store = await openStore(lib.file);
   const rows: BenchRow[] = [];
   try {
@@ -167,6 +161,8 @@ export async function benchViews(): Promise<{ rows: BenchRow[]; saves: number }>
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { rows } = await benchViews();
-  console.log(renderTable(rows));
+  for (const backend of ['sqlite', 'duckdb'] as const) {
+    const { rows } = await benchViews(backend);
+    console.log(`\n${backend}\n${renderTable(rows)}`);
+  }
 }
