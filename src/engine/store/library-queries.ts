@@ -11,24 +11,15 @@ import type {
   SavePage,
   SavePlayerBrief,
   SaveSummary,
-  SaveWinner,
 } from '../../shared/library.js';
 import { defaultListLimit, maxListLimit } from './ledger.js';
+import { winnerOf } from './read/game.js';
 import type { SqlRunner } from './sql-runner.js';
 import { tableSpecs } from './tables.js';
 import { bool, num, numOrNull, parseJson, str, type Row, type SqlValue } from './values.js';
 
 function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** A game over without a winning player or team still names its victory. */
-function winnerOf(r: Row): SaveWinner | null {
-  const team = numOrNull(r.winner_team);
-  const playerId = numOrNull(r.winner_player_id);
-  const victory = str(r.winner_victory);
-  if (playerId !== null || team !== null) return { team, playerId, victory };
-  return bool(r.game_over) && victory ? { team: null, playerId: null, victory } : null;
 }
 
 function summary(r: Row, players: SavePlayerBrief[]): SaveSummary {

@@ -3,6 +3,8 @@
  * selector) and the facts the header tells the result from (shared/result.ts
  * words them from the owner's side).
  */
+import type { SaveWinner } from '../library.js';
+
 export interface GameTurn {
   saveId: number;
   turn: number;
@@ -17,11 +19,8 @@ export interface GamePlayerBrief {
   isHuman: boolean;
 }
 
-export interface GameWinner {
-  team: number | null;
-  playerId: number | null;
-  victory: string | null;
-}
+/** Who won, as the saves row stores it (the saves list's own shape). */
+export type GameWinner = SaveWinner;
 
 export interface GameTurns {
   gameId: string;

@@ -10,6 +10,7 @@ import type { SqlRunner } from '../sql-runner.js';
 import { bool, num, numOrNull, str, type Row, type SqlValue } from '../values.js';
 import type { ReadContext } from './context.js';
 import { gamesCte } from './game-facts.js';
+import { winnerOf } from './game.js';
 
 const maxLimit = 1000;
 
@@ -130,17 +131,8 @@ async function pageDetails(
 
 function gameRow(r: Row, players: BriefPlayer[], saveList: GameSaveRow[]): GameRow {
   const ownerId = numOrNull(r.owner_id);
-  const winnerTeam = numOrNull(r.winner_team);
-  const winnerPlayer = numOrNull(r.winner_player_id);
-  const victory = str(r.winner_victory);
   const gameOver = bool(r.game_over);
-  // As the saves list words it (library-queries winnerOf): a finished game without a winner still names its victory.
-  const winner =
-    winnerPlayer !== null || winnerTeam !== null
-      ? { team: winnerTeam, playerId: winnerPlayer, victory }
-      : gameOver && victory
-        ? { team: null, playerId: null, victory }
-        : null;
+  const winner = winnerOf(r);
   return {
     gameId: String(r.game_id),
     gameName: str(r.game_name),
