@@ -3,20 +3,11 @@
  * played with and its timeline in a few lines, as plain facts (keys, turns,
  * ids); the renderer words them with shared/names.ts.
  */
+import type { SaveDetailPlayer } from '../library.js';
 import type { GameWinner } from './game.js';
 
-export interface OverviewPlayer {
-  playerId: number;
-  name: string | null;
-  nation: string | null;
-  dynasty: string | null;
-  team: number | null;
-  isHuman: boolean;
-  rulerName: string | null;
-  rulerCognomen: string | null;
-  legitimacy: number | null;
-  /** The latest value of the points history; null when the save has none. */
-  points: number | null;
+/** A player as the saves detail gives one (its latest points, null when the save has none), without the history, and with its cities. */
+export interface OverviewPlayer extends Omit<SaveDetailPlayer, 'pointsHistory'> {
   /** Cities the player holds in this save. */
   cities: number;
 }
