@@ -6,7 +6,7 @@
 import type { TableSpec } from '../model/tables.js';
 import { compile, type Compiled } from './compile.js';
 
-export type Compare = (cells: Float64Array, strings: readonly string[], i: number, j: number) => number;
+export type Compare = (cells: Float64Array | Int32Array, strings: readonly string[], i: number, j: number) => number;
 
 export function compileCompare(spec: TableSpec, key: readonly string[]): Compiled<Compare> {
   const width = spec.fields.length;

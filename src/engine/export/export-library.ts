@@ -57,6 +57,8 @@ interface ExportColumn {
 
 interface ExportTable {
   name: string;
+  /** The table or view its rows are read from (`sourceOf`). */
+  source: string;
   /** The table's own columns, as the library has them. */
   own: { name: string; type: ExportType }[];
   /** The exported columns, identity first. */
@@ -64,8 +66,17 @@ interface ExportTable {
   rows: number;
 }
 
-/** Tables that describe the library rather than the saves in it. */
-const notExported = new Set(['import_ledger', 'schema_version', 'sqlite_sequence']);
+/** Tables that describe the library rather than the saves in it (the dictionary is in every view that uses it). */
+const notExported = new Set(['import_ledger', 'schema_version', 'sqlite_sequence', 'dictionary']);
+
+/**
+ * What a table is exported from: its `<table>_v` view where the library has
+ * one (every table since the key dictionary: the view reads each id as its
+ * text), else the table itself (an older library).
+ */
+function sourceOf(table: string, views: ReadonlySet<string>): string {
+  return views.has(`${table}_v`) ? `${table}_v` : table;
+}
 /**
  * The save's global identity, first in every exported table. The turn is
  * `save_turn` because many tables have a `turn` of their own (the turn an
@@ -198,15 +209,17 @@ function sqliteTables(db: Database.Database): ExportTable[] {
     (n) => !notExported.has(n) && !n.startsWith('sqlite_'),
   );
   if (!names.includes('saves')) throw new ScribeError('INTERNAL', 'This database is not a Scribe library: it has no saves table.');
+  const views = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).pluck().all() as string[]);
   const ordered = ['saves', ...names.filter((n) => n !== 'saves')];
   return ordered.map((name) => {
-    const info = db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(name) as { name: string; type: string }[];
+    const source = sourceOf(name, views);
+    const info = db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(source) as { name: string; type: string }[];
     const own = info.map((c) => ({ name: c.name, type: exportType(c.type) }));
     const rows = db
       .prepare(`SELECT count(*) FROM ${quoteIdent(name)}`)
       .pluck()
       .get() as number;
-    return { name, own, columns: exportColumns(name, own), rows };
+    return { name, source, own, columns: exportColumns(name, own), rows };
   });
 }
 
@@ -278,7 +291,7 @@ async function stageSqliteTable(
   progress: (rows: number) => void,
   writePart: () => Promise<void>,
 ): Promise<number> {
-  const select = `SELECT ${table.own.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table.name)}`;
+  const select = `SELECT ${table.own.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table.source)}`;
   const types = table.own.map((c) => duckType[c.type]);
   // better-sqlite3 gives booleans as 0/1 and integers as numbers; the vectors want booleans and bigints.
   const convert = table.own.map((c): ((v: unknown) => unknown) | null => {
@@ -361,15 +374,22 @@ async function exportFromDuckDb(options: ExportOptions, tempDir: string, memoryL
     await conn.run(`ATTACH ${quoteText(options.dbPath)} AS lib (READ_ONLY)`);
     const info = (
       await conn.runAndReadAll(
-        `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = 'lib' AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
+        `SELECT c.table_name, c.column_name, c.data_type, t.table_type FROM information_schema.columns c
+         JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+         WHERE c.table_catalog = 'lib' AND c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position`,
       )
-    ).getRowObjectsJS() as { table_name: string; column_name: string; data_type: string }[];
+    ).getRowObjectsJS() as { table_name: string; column_name: string; data_type: string; table_type: string }[];
+    const views = new Set(info.filter((r) => r.table_type === 'VIEW').map((r) => r.table_name));
     const byTable = new Map<string, { name: string; type: ExportType }[]>();
+    const columnsOf = new Map<string, { name: string; type: ExportType }[]>();
     for (const r of info) {
-      if (notExported.has(r.table_name)) continue;
-      const list = byTable.get(r.table_name) ?? [];
+      const list = columnsOf.get(r.table_name) ?? [];
       list.push({ name: r.column_name, type: exportType(r.data_type) });
-      byTable.set(r.table_name, list);
+      columnsOf.set(r.table_name, list);
+    }
+    for (const r of info) {
+      if (notExported.has(r.table_name) || r.table_type === 'VIEW' || byTable.has(r.table_name)) continue;
+      byTable.set(r.table_name, columnsOf.get(sourceOf(r.table_name, views))!);
     }
     if (!byTable.has('saves')) throw new ScribeError('INTERNAL', 'This database is not a Scribe library: it has no saves table.');
     const names = ['saves', ...[...byTable.keys()].filter((n) => n !== 'saves').sort()];
@@ -378,9 +398,16 @@ async function exportFromDuckDb(options: ExportOptions, tempDir: string, memoryL
       aborted(options.signal);
       const rowsTotal = Number((await conn.runAndReadAll(`SELECT count(*) FROM lib.${quoteIdent(name)}`)).getRowsJS()[0]![0]);
       const own = byTable.get(name)!;
-      const table: ExportTable = { name, own, columns: exportColumns(name, own), rows: rowsTotal };
+      const source = sourceOf(name, views);
+      const table: ExportTable = { name, source, own, columns: exportColumns(name, own), rows: rowsTotal };
       options.onProgress?.({ table: name, tableIndex, tables: names.length, rowsDone: 0, rowsTotal });
-      const file = await copyTo(conn, selectSql(table, `lib.${quoteIdent(name)}`, 'lib.saves', true), options.format, options.outDir, name);
+      const file = await copyTo(
+        conn,
+        selectSql(table, `lib.${quoteIdent(source)}`, 'lib.saves', true),
+        options.format,
+        options.outDir,
+        name,
+      );
       options.onProgress?.({ table: name, tableIndex, tables: names.length, rowsDone: rowsTotal, rowsTotal });
       done.push({ table: name, file, rows: rowsTotal });
     }

@@ -19,8 +19,15 @@ export interface FieldDecl {
   readonly kind: ColumnKind;
   /** Whether the save may leave the value out (null; see the conventions in parsed-save.ts). */
   readonly nullable: boolean;
-  /** A closed set of texts: narrows the row type, stored as plain text. */
+  /** A closed set of texts: narrows the row type. */
   readonly values?: readonly string[];
+  /**
+   * A text the game repeats across rows and saves (a game key such as
+   * TERRAIN_*, or one of a closed set): stored as the id of its text in the
+   * library's `dictionary` table, and read back as the text through the
+   * table's `<table>_v` view. Rows and the codec still carry the text.
+   */
+  readonly dictionary?: true;
 }
 
 export interface EntityDecl {
@@ -46,8 +53,11 @@ const intOrNull = { kind: 'int', nullable: true } as const;
 const text = { kind: 'text', nullable: false } as const;
 const textOrNull = { kind: 'text', nullable: true } as const;
 const bool = { kind: 'bool', nullable: false } as const;
-const oneOf = <const V extends readonly string[]>(values: V) => ({ kind: 'text', nullable: false, values }) as const;
-const oneOfOrNull = <const V extends readonly string[]>(values: V) => ({ kind: 'text', nullable: true, values }) as const;
+/** A game key (`TERRAIN_*`, `YIELD_*`...): stored through the dictionary (see `FieldDecl.dictionary`). */
+const key = { kind: 'text', nullable: false, dictionary: true } as const;
+const keyOrNull = { kind: 'text', nullable: true, dictionary: true } as const;
+const oneOf = <const V extends readonly string[]>(values: V) => ({ kind: 'text', nullable: false, values, dictionary: true }) as const;
+const oneOfOrNull = <const V extends readonly string[]>(values: V) => ({ kind: 'text', nullable: true, values, dictionary: true }) as const;
 
 export const playerValueKinds = [
   'yield_stockpile',
@@ -86,17 +96,17 @@ export const catalogue = {
       id: int,
       name: textOrNull,
       onlineId: textOrNull,
-      nation: textOrNull,
-      dynasty: textOrNull,
+      nation: keyOrNull,
+      dynasty: keyOrNull,
       team: intOrNull,
       /** OnlineID non-empty, or AIControlledToTurn = 0. */
       isHuman: bool,
       aiControlledToTurn: intOrNull,
-      language: textOrNull,
+      language: keyOrNull,
       legitimacy: intOrNull,
       timeStockpile: intOrNull,
-      techResearching: textOrNull,
-      stateReligion: textOrNull,
+      techResearching: keyOrNull,
+      stateReligion: keyOrNull,
       founderCharacterId: intOrNull,
       chosenHeirId: intOrNull,
       originalCapitalCityId: intOrNull,
@@ -109,13 +119,13 @@ export const catalogue = {
     table: 'player_values',
     parent: 'saves',
     key: ['playerId', 'kind', 'key'],
-    fields: { playerId: int, kind: oneOf(playerValueKinds), key: text, value: int },
+    fields: { playerId: int, kind: oneOf(playerValueKinds), key, value: int },
   },
   playerLaws: {
     table: 'player_laws',
     parent: 'saves',
     key: ['playerId', 'lawClass'],
-    fields: { playerId: int, lawClass: text, law: text },
+    fields: { playerId: int, lawClass: key, law: key },
   },
   /** `Leaders` in order; the last one rules. */
   playerLeaders: {
@@ -128,7 +138,7 @@ export const catalogue = {
     table: 'player_council',
     parent: 'saves',
     key: ['playerId', 'position'],
-    fields: { playerId: int, position: text, characterId: int },
+    fields: { playerId: int, position: key, characterId: int },
   },
   /** Families of a player with `FamilyHeadID` / `FamilySeatCityID`. */
   playerFamilies: {
@@ -136,13 +146,13 @@ export const catalogue = {
     parent: 'saves',
     key: ['playerId', 'family'],
     completedLater: true,
-    fields: { playerId: int, family: text, headCharacterId: intOrNull, seatCityId: intOrNull },
+    fields: { playerId: int, family: key, headCharacterId: intOrNull, seatCityId: intOrNull },
   },
   playerGoals: {
     table: 'player_goals',
     parent: 'saves',
     key: ['playerId', 'ordinal'],
-    fields: { playerId: int, ordinal: int, type: text, startedTurn: intOrNull, finishedTurn: intOrNull, failed: bool },
+    fields: { playerId: int, ordinal: int, type: key, startedTurn: intOrNull, finishedTurn: intOrNull, failed: bool },
   },
   /**
    * Sparse turn-keyed histories, exactly the points the save wrote (no fill).
@@ -157,7 +167,7 @@ export const catalogue = {
       playerId: int,
       series: oneOf(historySeries),
       /** YIELD_*, FAMILY_*, RELIGION_*; '' for the single-valued series. */
-      key: text,
+      key,
       turn: int,
       value: int,
     },
@@ -169,11 +179,11 @@ export const catalogue = {
     fields: {
       playerId: int,
       ordinal: int,
-      type: text,
+      type: key,
       text: text,
-      data1: textOrNull,
-      data2: textOrNull,
-      data3: textOrNull,
+      data1: keyOrNull,
+      data2: keyOrNull,
+      data3: keyOrNull,
       turn: intOrNull,
       teamTurn: intOrNull,
     },
@@ -185,11 +195,11 @@ export const catalogue = {
     fields: {
       playerId: int,
       ordinal: int,
-      type: text,
+      type: key,
       turn: intOrNull,
       subjectKind: oneOfOrNull(memorySubjectKinds),
       /** The subject as the save wrote it (name or number, as a string). */
-      subject: textOrNull,
+      subject: keyOrNull,
     },
   },
   characters: {
@@ -200,18 +210,18 @@ export const catalogue = {
       id: int,
       playerId: intOrNull,
       firstName: textOrNull,
-      gender: textOrNull,
+      gender: keyOrNull,
       birthTurn: intOrNull,
       deathTurn: intOrNull,
-      deathReason: textOrNull,
-      nameType: textOrNull,
-      cognomen: textOrNull,
+      deathReason: keyOrNull,
+      nameType: keyOrNull,
+      cognomen: keyOrNull,
       level: intOrNull,
       xp: intOrNull,
-      family: textOrNull,
-      tribe: textOrNull,
-      religion: textOrNull,
-      nation: textOrNull,
+      family: keyOrNull,
+      tribe: keyOrNull,
+      religion: keyOrNull,
+      nation: keyOrNull,
       fatherId: intOrNull,
       motherId: intOrNull,
       birthCityId: intOrNull,
@@ -222,13 +232,13 @@ export const catalogue = {
     table: 'character_traits',
     parent: 'saves',
     key: ['characterId', 'trait'],
-    fields: { characterId: int, trait: text, turn: intOrNull },
+    fields: { characterId: int, trait: key, turn: intOrNull },
   },
   characterRatings: {
     table: 'character_ratings',
     parent: 'saves',
     key: ['characterId', 'rating'],
-    fields: { characterId: int, rating: text, value: int },
+    fields: { characterId: int, rating: key, value: int },
   },
   /** `otherId` may be null: no natural key. */
   characterRelationships: {
@@ -236,7 +246,7 @@ export const catalogue = {
     parent: 'saves',
     key: null,
     lookup: ['characterId'],
-    fields: { characterId: int, type: text, otherId: intOrNull, turn: intOrNull },
+    fields: { characterId: int, type: key, otherId: intOrNull, turn: intOrNull },
   },
   characterSpouses: {
     table: 'character_spouses',
@@ -252,7 +262,7 @@ export const catalogue = {
       id: int,
       tileId: int,
       playerId: intOrNull,
-      family: textOrNull,
+      family: keyOrNull,
       foundedTurn: intOrNull,
       name: textOrNull,
       governorId: intOrNull,
@@ -272,14 +282,14 @@ export const catalogue = {
     table: 'city_religions',
     parent: 'saves',
     key: ['cityId', 'religion'],
-    fields: { cityId: int, religion: text },
+    fields: { cityId: int, religion: key },
   },
   /** `TeamCulture`: key is a team. */
   cityCulture: {
     table: 'city_culture',
     parent: 'saves',
     key: ['cityId', 'team'],
-    fields: { cityId: int, team: int, level: text },
+    fields: { cityId: int, team: int, level: key },
   },
   cityValues: {
     table: 'city_values',
@@ -289,7 +299,7 @@ export const catalogue = {
       cityId: int,
       kind: oneOf(cityValueKinds),
       /** Yield, project or unit type; the team (as a string) for happiness; '' for the older single total. */
-      key: text,
+      key,
       value: int,
     },
   },
@@ -301,21 +311,21 @@ export const catalogue = {
       id: int,
       x: int,
       y: int,
-      terrain: textOrNull,
-      height: textOrNull,
-      vegetation: textOrNull,
-      resource: textOrNull,
-      improvement: textOrNull,
+      terrain: keyOrNull,
+      height: keyOrNull,
+      vegetation: keyOrNull,
+      resource: keyOrNull,
+      improvement: keyOrNull,
       improvementPillaged: bool,
-      specialist: textOrNull,
+      specialist: keyOrNull,
       road: bool,
       riverW: bool,
       riverSW: bool,
       riverSE: bool,
       /** City ID owning the tile (`CityTerritory`). */
       cityId: intOrNull,
-      tribeSite: textOrNull,
-      religion: textOrNull,
+      tribeSite: keyOrNull,
+      religion: keyOrNull,
       /** Value of `OwnerHistory` at its highest turn. */
       ownerPlayerId: intOrNull,
     },
@@ -333,42 +343,42 @@ export const catalogue = {
     fields: {
       id: int,
       tileId: int,
-      type: text,
+      type: key,
       playerId: intOrNull,
-      tribe: textOrNull,
+      tribe: keyOrNull,
       xp: intOrNull,
       level: intOrNull,
       createTurn: intOrNull,
-      facing: textOrNull,
+      facing: keyOrNull,
       originalPlayerId: intOrNull,
-      gender: textOrNull,
+      gender: keyOrNull,
       /** From `PlayerFamily`. */
-      family: textOrNull,
+      family: keyOrNull,
     },
   },
   unitPromotions: {
     table: 'unit_promotions',
     parent: 'saves',
     key: ['unitId', 'promotion'],
-    fields: { unitId: int, promotion: text },
+    fields: { unitId: int, promotion: key },
   },
   families: {
     table: 'families',
     parent: 'saves',
     key: ['family'],
-    fields: { family: text, playerId: intOrNull, familyClass: textOrNull, seatCityId: intOrNull, headCharacterId: intOrNull },
+    fields: { family: key, playerId: intOrNull, familyClass: keyOrNull, seatCityId: intOrNull, headCharacterId: intOrNull },
   },
   religions: {
     table: 'religions',
     parent: 'saves',
     key: ['religion'],
-    fields: { religion: text, founderPlayerId: intOrNull, headCharacterId: intOrNull, holyCityId: intOrNull, foundedTurn: intOrNull },
+    fields: { religion: key, founderPlayerId: intOrNull, headCharacterId: intOrNull, holyCityId: intOrNull, foundedTurn: intOrNull },
   },
   tribes: {
     table: 'tribes',
     parent: 'saves',
     key: ['tribe'],
-    fields: { tribe: text, leaderCharacterId: intOrNull, alliedPlayerId: intOrNull },
+    fields: { tribe: key, leaderCharacterId: intOrNull, alliedPlayerId: intOrNull },
   },
   diplomacy: {
     table: 'diplomacy',
@@ -377,9 +387,9 @@ export const catalogue = {
     fields: {
       /** 'team': between two teams; 'tribe': between a tribe and a team. */
       kind: oneOf(diplomacyKinds),
-      a: text,
-      b: text,
-      state: text,
+      a: key,
+      b: key,
+      state: key,
     },
   },
   /**
@@ -391,7 +401,7 @@ export const catalogue = {
     table: 'yield_prices',
     parent: 'saves',
     key: ['yield', 'turn'],
-    fields: { yield: text, turn: int, price: int },
+    fields: { yield: key, turn: int, price: int },
   },
 } as const satisfies { readonly [list: string]: EntityDecl };
 

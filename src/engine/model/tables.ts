@@ -20,6 +20,10 @@ export interface TableSpec {
   kinds: readonly ColumnKind[];
   /** Whether each field may be null. */
   nullable: readonly boolean[];
+  /** Whether each field is stored as a dictionary id (see `FieldDecl.dictionary`); its cells then hold the id once the writer resolved them. */
+  dictionary: readonly boolean[];
+  /** The kind of each column as stored: a dictionary field is an int column. */
+  storedKinds: readonly ColumnKind[];
   /** The natural key after save_id, as fields (see `EntityDecl.key`). */
   key: readonly string[] | null;
 }
@@ -30,7 +34,7 @@ export function snakeCase(field: string): string {
 
 function spec(list: ListKey): TableSpec {
   const { table, fields, key } = catalogue[list];
-  const decls = Object.values(fields as Record<string, { kind: ColumnKind; nullable: boolean }>);
+  const decls = Object.values(fields as Record<string, { kind: ColumnKind; nullable: boolean; dictionary?: true }>);
   const names = Object.keys(fields);
   return {
     list,
@@ -39,6 +43,8 @@ function spec(list: ListKey): TableSpec {
     columns: names.map(snakeCase),
     kinds: decls.map((d) => d.kind),
     nullable: decls.map((d) => d.nullable),
+    dictionary: decls.map((d) => d.dictionary === true),
+    storedKinds: decls.map((d) => (d.dictionary ? 'int' : d.kind)),
     key,
   };
 }
@@ -49,6 +55,11 @@ export const tableSpecs: readonly TableSpec[] = listKeys.map(spec);
 export const tableOfList: { readonly [L in ListKey]: string } = Object.fromEntries(tableSpecs.map((s) => [s.list, s.table])) as {
   [L in ListKey]: string;
 };
+
+/** The table's view, which reads as the table with every dictionary id replaced by its text: what every query reads. */
+export function viewOf(table: string): string {
+  return `${table}_v`;
+}
 
 /** `countRows(save)` keyed by table name, the shape of `SaveDetail.counts`. */
 export function countsByTable(counts: { readonly [L in ListKey]: number }): Record<string, number> {

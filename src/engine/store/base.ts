@@ -19,6 +19,7 @@ import type {
 import type { Backend } from '../../shared/settings.js';
 import type { ParsedSave } from '../model/parsed-save.js';
 import type { Dialect } from './dialect.js';
+import { Dictionary } from './dictionary.js';
 import type { EncodedSave } from '../codec/encoded-save.js';
 import * as ledger from './ledger.js';
 import * as library from './library-queries.js';
@@ -33,6 +34,7 @@ export abstract class StoreBase implements Store {
   schemaVersion = 0;
   private queue: Promise<unknown> = Promise.resolve();
   protected closed = false;
+  private readonly dictionary = new Dictionary();
 
   protected constructor(
     path: string,
@@ -56,7 +58,7 @@ export abstract class StoreBase implements Store {
   }
 
   insertSave(save: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions = {}): Promise<InsertResult> {
-    return this.exclusive(() => this.runSteps(writeSave(this.db, save, source, opts)));
+    return this.exclusive(() => this.runSteps(writeSave(this.db, this.dictionary, save, source, opts)));
   }
 
   deleteSave(saveId: number): Promise<boolean> {

@@ -5,7 +5,7 @@
  * caller's (it owns the database handle); everything here is pure.
  */
 import { catalogue, listKeys, type ColumnKind, type EntityDecl } from '../model/catalogue.js';
-import { snakeCase } from '../model/tables.js';
+import { snakeCase, viewOf } from '../model/tables.js';
 import type { Dialect } from './migrations.js';
 
 export interface ColumnShape {
@@ -36,13 +36,18 @@ function fieldsOf(e: EntityDecl): [string, EntityDecl['fields'][string]][] {
   return Object.entries(e.fields);
 }
 
+/** A field's kind as its column stores it: a dictionary field holds the id of its text. */
+function storedKind(d: EntityDecl['fields'][string]): ColumnKind {
+  return d.dictionary ? 'int' : d.kind;
+}
+
 /** What the catalogue calls for, per dialect (see migrations.ts for why the dialects differ). */
 export function expectedTables(dialect: Dialect): TableShape[] {
   return listKeys.map((list) => {
     const e: EntityDecl = catalogue[list];
     const columns = [
       { name: 'save_id', type: 'INTEGER', notNull: true },
-      ...fieldsOf(e).map(([f, d]) => ({ name: snakeCase(f), type: typeName[dialect][d.kind], notNull: !d.nullable })),
+      ...fieldsOf(e).map(([f, d]) => ({ name: snakeCase(f), type: typeName[dialect][storedKind(d)], notNull: !d.nullable })),
     ];
     if (dialect === 'duckdb') return { name: e.table, columns, key: [], lookup: null };
     return {
@@ -105,7 +110,7 @@ function entityOfTable(table: string): EntityDecl {
 }
 
 function columnDdl(field: string, d: EntityDecl['fields'][string]): string {
-  return `${snakeCase(field)} ${ddlType[d.kind]}${d.nullable ? '' : ' NOT NULL'}`;
+  return `${snakeCase(field)} ${ddlType[storedKind(d)]}${d.nullable ? '' : ' NOT NULL'}`;
 }
 
 /** A child table's CREATE TABLE, in the form migration 1 wrote them. */
@@ -124,14 +129,48 @@ export function createTableDdl(table: string, dialect: Dialect): string {
 const defaultOf: { readonly [K in ColumnKind]: string } = { int: '0', text: "''", bool: 'FALSE' };
 
 /**
+ * A child table's view (`viewOf`): its columns in the table's order, each
+ * dictionary id replaced by its text, so it reads as the table did before
+ * the dictionary (and as a person expects). Every query reads the views.
+ */
+export function createViewDdl(table: string): string {
+  const e = entityOfTable(table);
+  const joins: string[] = [];
+  const cols = ['t.save_id'];
+  for (const [f, d] of fieldsOf(e)) {
+    const c = snakeCase(f);
+    if (!d.dictionary) {
+      cols.push(`t.${c}`);
+      continue;
+    }
+    const k = `k${joins.length + 1}`;
+    joins.push(`LEFT JOIN dictionary ${k} ON ${k}.id = t.${c}`);
+    cols.push(`${k}.key AS ${c}`);
+  }
+  return `CREATE VIEW ${viewOf(table)} AS
+  SELECT ${cols.join(', ')}
+  FROM ${table} t${joins
+    .map(
+      (j) => `
+  ${j}`,
+    )
+    .join('')};
+`;
+}
+
+/**
  * The DDL that closes the differences a migration can close by itself (new
  * tables, new columns), and a comment for each one it cannot.
  */
 export function draftDdl(differences: readonly Difference[], dialect: Dialect): string {
   const out: string[] = [];
+  const changedViews = new Set<string>();
   for (const d of differences) {
-    if (d.kind === 'missing-table') out.push(createTableDdl(d.table, dialect));
-    else if (d.kind === 'missing-column') {
+    if (d.kind === 'missing-table') {
+      out.push(createTableDdl(d.table, dialect));
+      changedViews.add(d.table);
+    } else if (d.kind === 'missing-column') {
+      changedViews.add(d.table);
       const e = entityOfTable(d.table);
       const [field, decl] = fieldsOf(e).find(([f]) => snakeCase(f) === d.column)!;
       if (decl.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(field, decl)};\n`);
@@ -144,5 +183,7 @@ export function draftDdl(differences: readonly Difference[], dialect: Dialect): 
       out.push(`-- ${d.table}.${d.column} is in the schema but not in the catalogue: drop it or declare it.\n`);
     else out.push(`-- ${d.table}: ${d.what}. Write this step by hand (SQLite rebuilds the table to change it).\n`);
   }
+  // A view lists its table's columns: a table that gained one gets its view anew.
+  for (const table of changedViews) out.push(`DROP VIEW IF EXISTS ${viewOf(table)};\n${createViewDdl(table)}`);
   return out.join('');
 }

@@ -135,7 +135,7 @@ class DuckDbDialect implements Dialect {
         if (c === 'save_id') return { kind: 'save_id', cell: -1 };
         const cell = spec.columns.indexOf(c);
         // A column the writer does not know (added by a later Scribe's migration): NULL.
-        return cell < 0 ? { kind: 'null', cell: -1 } : { kind: spec.kinds[cell]!, cell };
+        return cell < 0 ? { kind: 'null', cell: -1 } : { kind: spec.storedKinds[cell]!, cell };
       });
       this.plans.set(table, {
         types: cols.map((c) => (c.kind === 'save_id' || c.kind === 'null' ? INTEGER : duckType[c.kind])),

@@ -44,7 +44,7 @@ async function summaries(db: SqlRunner, rows: Row[]): Promise<SaveSummary[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => num(r.id));
   const players = await db.all(
-    `SELECT save_id, id, name, nation, team, is_human FROM players WHERE save_id IN (${ids.map(() => '?').join(', ')}) ORDER BY save_id, id`,
+    `SELECT save_id, id, name, nation, team, is_human FROM players_v WHERE save_id IN (${ids.map(() => '?').join(', ')}) ORDER BY save_id, id`,
     ids,
   );
   const bySave = new Map<number, SavePlayerBrief[]>();
@@ -60,18 +60,18 @@ export async function listSaves(db: SqlRunner, query: SaveListQuery): Promise<Sa
   const where: string[] = [];
   const params: SqlValue[] = [];
   if (query.nation) {
-    where.push('EXISTS (SELECT 1 FROM players p WHERE p.save_id = s.id AND p.nation = ?)');
+    where.push('EXISTS (SELECT 1 FROM players_v p WHERE p.save_id = s.id AND p.nation = ?)');
     params.push(query.nation);
   }
   if (query.player) {
-    where.push(`EXISTS (SELECT 1 FROM players p WHERE p.save_id = s.id AND ${db.nameEqualsSql('p.name')})`);
+    where.push(`EXISTS (SELECT 1 FROM players_v p WHERE p.save_id = s.id AND ${db.nameEqualsSql('p.name')})`);
     params.push(query.player);
   }
   if (query.gameOver !== undefined && query.gameOver !== null) where.push(query.gameOver ? 's.game_over = TRUE' : 's.game_over = FALSE');
   if (query.text && query.text.trim()) {
     const like = likePattern(query.text.trim());
     where.push(
-      `(lower(s.game_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM players p WHERE p.save_id = s.id AND lower(p.name) LIKE ? ESCAPE '\\'))`,
+      `(lower(s.game_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM players_v p WHERE p.save_id = s.id AND lower(p.name) LIKE ? ESCAPE '\\'))`,
     );
     params.push(like, like);
   }
@@ -95,13 +95,13 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
   if (!r) return null;
   const playerRows = await db.all(
     `SELECT p.*, c.first_name AS ruler_first_name, c.cognomen AS ruler_cognomen
-     FROM players p LEFT JOIN characters c ON c.save_id = p.save_id AND c.id = p.ruler_character_id
+     FROM players_v p LEFT JOIN characters_v c ON c.save_id = p.save_id AND c.id = p.ruler_character_id
      WHERE p.save_id = ? ORDER BY p.id`,
     [saveId],
   );
   const points = await db.all(
-    `SELECT player_id, turn, value FROM history_points
-     WHERE save_id = ? AND player_id IN (SELECT id FROM players WHERE save_id = ?) AND series = 'points' AND key = ''
+    `SELECT player_id, turn, value FROM history_points_v
+     WHERE save_id = ? AND player_id IN (SELECT id FROM players_v WHERE save_id = ?) AND series = 'points' AND key = ''
      ORDER BY player_id, turn`,
     [saveId, saveId],
   );
@@ -167,7 +167,7 @@ export async function totals(db: SqlRunner): Promise<LibraryTotals> {
     `SELECT
        (SELECT count(*) FROM saves) AS saves,
        (SELECT count(DISTINCT game_id) FROM saves) AS games,
-       (SELECT count(DISTINCT name) FROM players WHERE name IS NOT NULL AND name <> '') AS players,
+       (SELECT count(DISTINCT name) FROM players_v WHERE name IS NOT NULL AND name <> '') AS players,
        (SELECT count(*) FROM import_ledger WHERE status = 'failed') AS failed`,
   );
   return { saves: num(r!.saves), games: num(r!.games), players: num(r!.players), failedFiles: num(r!.failed) };

@@ -7,8 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type Database from 'better-sqlite3';
 import type { TableShape } from './catalogue-schema.js';
 
-/** Tables that belong to neither the catalogue nor the migrations' own bookkeeping. */
-const ownTables = new Set(['saves', 'import_ledger', 'schema_version']);
+/** The library's own tables: not child tables of a save (the catalogue's), but the saves, the ledger, the key dictionary and the migrations' bookkeeping. */
+const ownTables = new Set(['saves', 'import_ledger', 'schema_version', 'dictionary']);
 const isChild = (name: string) => !ownTables.has(name) && !name.startsWith('sqlite_');
 
 export function readSqliteTables(db: Database.Database): TableShape[] {
@@ -37,8 +37,10 @@ export function readSqliteTables(db: Database.Database): TableShape[] {
 
 export async function readDuckDbTables(conn: DuckDBConnection): Promise<TableShape[]> {
   const reader = await conn.runAndReadAll(
-    `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
-     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
+    `SELECT c.table_name, c.column_name, c.data_type, c.is_nullable FROM information_schema.columns c
+     JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+     WHERE c.table_catalog = current_database() AND c.table_schema = 'main' AND t.table_type = 'BASE TABLE'
+     ORDER BY c.table_name, c.ordinal_position`,
   );
   const rows = reader.getRowObjectsJS() as { table_name: string; column_name: string; data_type: string; is_nullable: string }[];
   const tables = new Map<string, TableShape>();

@@ -165,17 +165,19 @@ class SqliteDialect implements Dialect {
     const text = this.textAsBytes ? 'CAST(? AS TEXT)' : '?';
     for (const spec of tableSpecs) {
       const cols = ['save_id', ...spec.columns];
+      // The writer has turned each dictionary cell into its id (dictionary.ts): those bind as numbers.
+      const stored = { ...spec, kinds: spec.storedKinds };
       this.plans.set(spec.table, {
         spec,
-        bind: compileBind(spec, null).fn,
-        bindI32: compileBind(spec, NULL_I32).fn,
+        bind: compileBind(stored, null).fn,
+        bindI32: compileBind(stored, NULL_I32).fn,
         width: spec.fields.length,
         sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
         // Binding is most of an insert's cost (~50 ns a number, ~100 ns a string through the driver):
         // - every row's save_id is the one named parameter, bound once per statement (~5% of a save's insert time);
         // - text goes in as its UTF-8 bytes, cast back to TEXT by SQLite: a Buffer binds without the driver
         //   converting a JS string each time (~6% less; the stored value is the same TEXT).
-        rowSql: `(@save, ${spec.kinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
+        rowSql: `(@save, ${spec.storedKinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
         statements: new Map(),
       });
     }

@@ -14,6 +14,7 @@ import { databaseFailure } from '../db-failure.js';
 import { ScribeError } from '../errors.js';
 import { nowIso } from './clock.js';
 import type { Dialect } from './dialect.js';
+import type { Dictionary } from './dictionary.js';
 import { encodeSave, isEncodedSave, type EncodedSave } from '../codec/encoded-save.js';
 import { forgetSaveInLedger, ledgerRowFor, repointLedger, writeLedgerRow, type LedgerFinish } from './ledger.js';
 import { gameOverColumn, saveColumns, saveRowValues } from './saves-row.js';
@@ -63,6 +64,7 @@ function* deleteSaveRows(db: Dialect, saveId: number): Steps<boolean> {
 
 function* writeInTransaction(
   db: Dialect,
+  dictionary: Dictionary,
   input: ParsedSave | EncodedSave,
   source: SaveSource,
   opts: InsertOptions,
@@ -100,8 +102,9 @@ function* writeInTransaction(
   values[gameOverColumn] = db.bindBool(gameOver);
   const [row] = yield* wait(db.all(insertSaveSql, values));
   const saveId = num(row!.id);
+  const tables = yield* dictionary.resolve(db, save);
   for (const spec of tableSpecs) {
-    const table = save.tables[spec.list];
+    const table = tables[spec.list];
     if (table.count) yield* wait(db.appendRows(spec, table, save.strings, saveId));
   }
   for (const old of replaced) yield* repointLedger(db, old, saveId);
@@ -110,16 +113,24 @@ function* writeInTransaction(
 }
 
 /** One save, in its own transaction. Throws ScribeError (DB_WRITE_FAILED, or DB_FULL/DB_BUSY) when it could not be written. */
-export function* writeSave(db: Dialect, input: ParsedSave | EncodedSave, source: SaveSource, opts: InsertOptions): Steps<InsertResult> {
+export function* writeSave(
+  db: Dialect,
+  dictionary: Dictionary,
+  input: ParsedSave | EncodedSave,
+  source: SaveSource,
+  opts: InsertOptions,
+): Steps<InsertResult> {
   const t0 = performance.now();
   try {
     yield* wait(db.begin());
-    const result = yield* writeInTransaction(db, input, source, opts, t0);
+    const result = yield* writeInTransaction(db, dictionary, input, source, opts, t0);
     yield* wait(db.commit());
+    dictionary.committed();
     db.afterCommit();
     return result;
   } catch (err) {
     yield* wait(db.rollback());
+    dictionary.rolledBack();
     db.afterRollback();
     const failed = failedWrite(source, err, performance.now() - t0);
     try {

@@ -164,7 +164,7 @@ describe.each(backends)('%s library read models', (backend) => {
     const [best] = await lib.ctx(({ db }) =>
       Promise.resolve(
         db.all(
-          `SELECT h.save_id, max(h.value) AS v FROM history_points h JOIN saves s ON s.id = h.save_id
+          `SELECT h.save_id, max(h.value) AS v FROM history_points_v h JOIN saves s ON s.id = h.save_id
            WHERE h.series = 'points' AND h.key = '' AND h.player_id = 0 AND s.game_name <> 'Hotseat Ending'
              AND s.turn = (SELECT max(turn) FROM saves s2 WHERE s2.game_id = s.game_id)
            GROUP BY h.save_id ORDER BY v DESC, h.save_id LIMIT 1`,

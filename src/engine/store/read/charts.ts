@@ -18,12 +18,12 @@ export async function gameCharts(ctx: ReadContext, request: { saveId: number }):
   // thousands of points cross from the driver as a few hundred strings instead of as many row objects.
   const rows = await ctx.db.all(
     `SELECT player_id, series, key, group_concat(CAST(turn AS TEXT) || ':' || CAST(value AS TEXT), ',') AS points
-     FROM history_points WHERE save_id = ? GROUP BY player_id, series, key`,
+     FROM history_points_v WHERE save_id = ? GROUP BY player_id, series, key`,
     [request.saveId],
   );
   const prices = await ctx.db.all(
     `SELECT yield, group_concat(CAST(turn AS TEXT) || ':' || CAST(price AS TEXT), ',') AS points
-     FROM yield_prices WHERE save_id = ? GROUP BY yield`,
+     FROM yield_prices_v WHERE save_id = ? GROUP BY yield`,
     [request.saveId],
   );
   return {

@@ -36,18 +36,18 @@ export async function gameCities(ctx: ReadContext, request: { saveId: number }):
   const cityRows = await db.all(
     `SELECT c.id, c.name, c.tile_id, c.player_id, c.family, c.founded_turn, c.capital, c.citizens,
        c.governor_id, g.first_name AS governor_first_name, g.cognomen AS governor_cognomen
-     FROM cities c LEFT JOIN characters g ON g.save_id = c.save_id AND g.id = c.governor_id
+     FROM cities_v c LEFT JOIN characters_v g ON g.save_id = c.save_id AND g.id = c.governor_id
      WHERE c.save_id = ? ORDER BY c.id`,
     [saveId],
   );
   const religions = group(
-    await db.all('SELECT city_id, religion FROM city_religions WHERE save_id = ? ORDER BY city_id, religion', [saveId]),
+    await db.all('SELECT city_id, religion FROM city_religions_v WHERE save_id = ? ORDER BY city_id, religion', [saveId]),
     (r) => num(r.city_id),
   );
-  const culture = group(await db.all('SELECT city_id, team, level FROM city_culture WHERE save_id = ?', [saveId]), (r) => num(r.city_id));
+  const culture = group(await db.all('SELECT city_id, team, level FROM city_culture_v WHERE save_id = ?', [saveId]), (r) => num(r.city_id));
   const production = group(
     await db.all(
-      `SELECT city_id, kind, key, value FROM city_values
+      `SELECT city_id, kind, key, value FROM city_values_v
        WHERE save_id = ? AND kind IN ('unit_production', 'project_count') ORDER BY city_id, kind, key`,
       [saveId],
     ),
@@ -55,8 +55,8 @@ export async function gameCities(ctx: ReadContext, request: { saveId: number }):
   );
   const history = group(
     await db.all(
-      `SELECT h.tile_id, h.turn, h.player_id FROM tile_owner_history h
-       WHERE h.save_id = ? AND h.tile_id IN (SELECT tile_id FROM cities WHERE save_id = ?) ORDER BY h.tile_id, h.turn`,
+      `SELECT h.tile_id, h.turn, h.player_id FROM tile_owner_history_v h
+       WHERE h.save_id = ? AND h.tile_id IN (SELECT tile_id FROM cities_v WHERE save_id = ?) ORDER BY h.tile_id, h.turn`,
       [saveId, saveId],
     ),
     (r) => num(r.tile_id),

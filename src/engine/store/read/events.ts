@@ -7,17 +7,17 @@ export async function gameEvents({ db }: ReadContext, request: { saveId: number 
   const { saveId } = request;
   const [save] = await db.all('SELECT turn FROM saves WHERE id = ?', [saveId]);
   if (!save) return null;
-  const players = await db.all('SELECT id, name, nation, is_human FROM players WHERE save_id = ? ORDER BY id', [saveId]);
+  const players = await db.all('SELECT id, name, nation, is_human FROM players_v WHERE save_id = ? ORDER BY id', [saveId]);
   // Each list in its key's order (save_id, player_id, ordinal): a range scan of the primary key.
-  const logRows = await db.all('SELECT player_id, turn, type, text, data1 FROM event_log WHERE save_id = ? ORDER BY player_id, ordinal', [
+  const logRows = await db.all('SELECT player_id, turn, type, text, data1 FROM event_log_v WHERE save_id = ? ORDER BY player_id, ordinal', [
     saveId,
   ]);
   const memoryRows = await db.all(
-    'SELECT player_id, turn, type, subject_kind, subject FROM memories WHERE save_id = ? ORDER BY player_id, ordinal',
+    'SELECT player_id, turn, type, subject_kind, subject FROM memories_v WHERE save_id = ? ORDER BY player_id, ordinal',
     [saveId],
   );
-  const characterRows = await db.all('SELECT id, first_name, cognomen FROM characters WHERE save_id = ? ORDER BY id', [saveId]);
-  const cityRows = await db.all('SELECT id, name FROM cities WHERE save_id = ? ORDER BY id', [saveId]);
+  const characterRows = await db.all('SELECT id, first_name, cognomen FROM characters_v WHERE save_id = ? ORDER BY id', [saveId]);
+  const cityRows = await db.all('SELECT id, name FROM cities_v WHERE save_id = ? ORDER BY id', [saveId]);
 
   const logTypes: string[] = [];
   const typeIndex = new Map<string, number>();

@@ -30,7 +30,7 @@ seats AS (
     sum(CASE WHEN p.is_human THEN 1 ELSE 0 END) AS humans,
     max(CASE WHEN p.id = l.winner_player_id THEN 1 ELSE 0 END) AS winner_seated,
     max(CASE WHEN p.team = l.winner_team THEN 1 ELSE 0 END) AS winning_team_seated
-  FROM latest l JOIN players p ON p.save_id = l.id
+  FROM latest l JOIN players_v p ON p.save_id = l.id
   GROUP BY l.id
 ),
 owned AS (
@@ -55,5 +55,5 @@ games AS (
         ELSE 'defeat' END
       ELSE 'over'
     END AS result
-  FROM owned o LEFT JOIN players op ON op.save_id = o.id AND op.id = o.owner_id
+  FROM owned o LEFT JOIN players_v op ON op.save_id = o.id AND op.id = o.owner_id
 )`;

@@ -34,7 +34,7 @@ export function winnerOf(r: Row): GameWinner | null {
 }
 
 export async function playerBriefs({ db }: Pick<ReadContext, 'db'>, saveId: number): Promise<GamePlayerBrief[]> {
-  const rows = await db.all('SELECT id, name, nation, team, is_human FROM players WHERE save_id = ? ORDER BY id', [saveId]);
+  const rows = await db.all('SELECT id, name, nation, team, is_human FROM players_v WHERE save_id = ? ORDER BY id', [saveId]);
   return rows.map((p) => ({
     playerId: num(p.id),
     name: str(p.name),

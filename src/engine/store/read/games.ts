@@ -22,7 +22,7 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
 
 /** Nations the text names, among every nation the library holds and the known ones. */
 async function nationsNamed(db: SqlRunner, text: string): Promise<string[]> {
-  const seen = await db.all('SELECT DISTINCT nation FROM players WHERE nation IS NOT NULL');
+  const seen = await db.all('SELECT DISTINCT nation FROM players_v WHERE nation IS NOT NULL');
   return nationsMatching(
     text,
     seen.map((r) => String(r.nation)),
@@ -38,7 +38,7 @@ async function whereClause(db: SqlRunner, query: GameListQuery): Promise<{ sql: 
     const nations = await nationsNamed(db, text);
     const byNation = nations.length > 0 ? ` OR p.nation IN (${placeholders(nations.length)})` : '';
     where.push(
-      `(lower(games.game_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM players p WHERE p.save_id = games.id AND (lower(p.name) LIKE ? ESCAPE '\\'${byNation})))`,
+      `(lower(games.game_name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM players_v p WHERE p.save_id = games.id AND (lower(p.name) LIKE ? ESCAPE '\\'${byNation})))`,
     );
     params.push(like, like, ...nations);
   }
@@ -101,7 +101,7 @@ async function pageDetails(
   const saveIds = rows.map((r) => num(r.id));
   const gameIds = rows.map((r) => String(r.game_id));
   const playerRows = await db.all(
-    `SELECT save_id, id, name, nation, team, is_human FROM players WHERE save_id IN (${placeholders(saveIds.length)}) ORDER BY save_id, id`,
+    `SELECT save_id, id, name, nation, team, is_human FROM players_v WHERE save_id IN (${placeholders(saveIds.length)}) ORDER BY save_id, id`,
     saveIds,
   );
   const saveRows = await db.all(

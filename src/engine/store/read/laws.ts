@@ -17,22 +17,24 @@ export async function gameLaws(ctx: ReadContext, request: { saveId: number }): P
   const players = await studyPlayers(ctx, saveId);
   const researching = new Map(
     // The save writes NONE when nothing is being researched.
-    (await db.all('SELECT id, tech_researching FROM players WHERE save_id = ?', [saveId])).map((r) => {
+    (await db.all('SELECT id, tech_researching FROM players_v WHERE save_id = ?', [saveId])).map((r) => {
       const tech = str(r.tech_researching);
       return [num(r.id), tech === 'NONE' ? null : tech];
     }),
   );
-  const laws = await db.all('SELECT player_id, law_class, law FROM player_laws WHERE save_id = ? ORDER BY player_id, law_class', [saveId]);
+  const laws = await db.all('SELECT player_id, law_class, law FROM player_laws_v WHERE save_id = ? ORDER BY player_id, law_class', [
+    saveId,
+  ]);
   const techs = await db.all(
-    `SELECT player_id, key FROM player_values WHERE save_id = ? AND kind = 'tech_count' AND value > 0 ORDER BY player_id, key`,
+    `SELECT player_id, key FROM player_values_v WHERE save_id = ? AND kind = 'tech_count' AND value > 0 ORDER BY player_id, key`,
     [saveId],
   );
   const goals = await db.all(
-    'SELECT player_id, type, started_turn, finished_turn, failed FROM player_goals WHERE save_id = ? ORDER BY player_id, ordinal',
+    'SELECT player_id, type, started_turn, finished_turn, failed FROM player_goals_v WHERE save_id = ? ORDER BY player_id, ordinal',
     [saveId],
   );
   const logged = await db.all(
-    `SELECT player_id, type, data1, min(turn) AS first_turn, max(turn) AS last_turn FROM event_log
+    `SELECT player_id, type, data1, min(turn) AS first_turn, max(turn) AS last_turn FROM event_log_v
      WHERE save_id = ? AND type IN ('TECH_DISCOVERED', 'LAW_ADOPTED') AND data1 IS NOT NULL AND turn IS NOT NULL
      GROUP BY player_id, type, data1`,
     [saveId],

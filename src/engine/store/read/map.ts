@@ -38,7 +38,7 @@ export async function gameMap(ctx: ReadContext, request: { saveId: number }): Pr
     `SELECT string_agg(
        CAST(id AS TEXT) || ',' || coalesce(terrain, '') || ',' || coalesce(height, '') || ',' || coalesce(vegetation, '') || ',' ||
        coalesce(resource, '') || ',' || coalesce(improvement, '') || ',' || CAST(coalesce(owner_player_id, -1) AS TEXT), ';') AS tiles
-     FROM tiles WHERE save_id = ?`,
+     FROM tiles_v WHERE save_id = ?`,
     [saveId],
   );
   const tiles = t?.tiles
@@ -74,13 +74,13 @@ export async function gameMap(ctx: ReadContext, request: { saveId: number }): Pr
        string_agg(CAST(tile_id AS TEXT), ',' ORDER BY tile_id, turn) AS tiles,
        string_agg(CAST(turn AS TEXT), ',' ORDER BY tile_id, turn) AS turns,
        string_agg(CAST(coalesce(player_id, -1) AS TEXT), ',' ORDER BY tile_id, turn) AS owners
-     FROM tile_owner_history WHERE save_id = ?`,
+     FROM tile_owner_history_v WHERE save_id = ?`,
     [saveId],
   );
   const numbers = (v: unknown): number[] => (num(h!.n) === 0 ? [] : String(v).split(',').map(Number));
   const history = { tiles: numbers(h!.tiles), turns: numbers(h!.turns), owners: numbers(h!.owners) };
   const cities = (
-    await db.all('SELECT id, tile_id, name, player_id, capital, founded_turn FROM cities WHERE save_id = ? ORDER BY id', [saveId])
+    await db.all('SELECT id, tile_id, name, player_id, capital, founded_turn FROM cities_v WHERE save_id = ? ORDER BY id', [saveId])
   ).map((c) => ({
     id: num(c.id),
     tileId: num(c.tile_id),

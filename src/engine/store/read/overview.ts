@@ -15,24 +15,24 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
   if (!s) return null;
   const playerRows = await db.all(
     `SELECT p.id, p.name, p.nation, p.dynasty, p.team, p.is_human, p.legitimacy, c.first_name, c.cognomen
-     FROM players p LEFT JOIN characters c ON c.save_id = p.save_id AND c.id = p.ruler_character_id
+     FROM players_v p LEFT JOIN characters_v c ON c.save_id = p.save_id AND c.id = p.ruler_character_id
      WHERE p.save_id = ? ORDER BY p.id`,
     [id],
   );
   const points = await db.all(
-    `SELECT player_id, value FROM history_points WHERE save_id = ? AND series = 'points' AND key = '' ORDER BY player_id, turn`,
+    `SELECT player_id, value FROM history_points_v WHERE save_id = ? AND series = 'points' AND key = '' ORDER BY player_id, turn`,
     [id],
   );
-  const cities = await db.all('SELECT player_id, first_player_id, founded_turn, name FROM cities WHERE save_id = ?', [id]);
+  const cities = await db.all('SELECT player_id, first_player_id, founded_turn, name FROM cities_v WHERE save_id = ?', [id]);
   const leaders = await db.all(
     `SELECT l.player_id, l.ordinal, c.first_name, c.cognomen, c.death_turn
-     FROM player_leaders l LEFT JOIN characters c ON c.save_id = l.save_id AND c.id = l.character_id
+     FROM player_leaders_v l LEFT JOIN characters_v c ON c.save_id = l.save_id AND c.id = l.character_id
      WHERE l.save_id = ? ORDER BY l.player_id, l.ordinal`,
     [id],
   );
-  const religions = await db.all('SELECT religion, founder_player_id, founded_turn FROM religions WHERE save_id = ?', [id]);
-  const goals = await db.all('SELECT player_id, type, finished_turn, failed FROM player_goals WHERE save_id = ?', [id]);
-  const diplomacy = await db.all(`SELECT a, b, state FROM diplomacy WHERE save_id = ? AND kind = 'team'`, [id]);
+  const religions = await db.all('SELECT religion, founder_player_id, founded_turn FROM religions_v WHERE save_id = ?', [id]);
+  const goals = await db.all('SELECT player_id, type, finished_turn, failed FROM player_goals_v WHERE save_id = ?', [id]);
+  const diplomacy = await db.all(`SELECT a, b, state FROM diplomacy_v WHERE save_id = ? AND kind = 'team'`, [id]);
 
   const latest = new Map<number, number>();
   for (const p of points) latest.set(num(p.player_id), num(p.value));

@@ -23,7 +23,7 @@ async function people(db: SqlRunner, saveId: number, ids: Iterable<number | null
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null && id >= 0))].sort((a, b) => a - b);
   if (wanted.length === 0) return [];
   const rows = await db.all(
-    `SELECT ${refColumns} FROM characters WHERE save_id = ? AND id IN (${wanted.map(() => '?').join(', ')}) ORDER BY id`,
+    `SELECT ${refColumns} FROM characters_v WHERE save_id = ? AND id IN (${wanted.map(() => '?').join(', ')}) ORDER BY id`,
     [saveId, ...wanted],
   );
   return rows.map(ref);
@@ -34,18 +34,18 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
   const [save] = await db.all('SELECT turn FROM saves WHERE id = ?', [saveId]);
   if (!save) return null;
   const playerRows = await db.all(
-    'SELECT id, name, nation, dynasty, is_human, chosen_heir_id, ruler_character_id FROM players WHERE save_id = ? ORDER BY id',
+    'SELECT id, name, nation, dynasty, is_human, chosen_heir_id, ruler_character_id FROM players_v WHERE save_id = ? ORDER BY id',
     [saveId],
   );
-  const leaders = await db.all('SELECT player_id, character_id FROM player_leaders WHERE save_id = ? ORDER BY player_id, ordinal', [
+  const leaders = await db.all('SELECT player_id, character_id FROM player_leaders_v WHERE save_id = ? ORDER BY player_id, ordinal', [
     saveId,
   ]);
   const council = await db.all(
-    'SELECT player_id, position, character_id FROM player_council WHERE save_id = ? ORDER BY player_id, position',
+    'SELECT player_id, position, character_id FROM player_council_v WHERE save_id = ? ORDER BY player_id, position',
     [saveId],
   );
   const families = await db.all(
-    'SELECT player_id, family, head_character_id, seat_city_id FROM player_families WHERE save_id = ? ORDER BY player_id, family',
+    'SELECT player_id, family, head_character_id, seat_city_id FROM player_families_v WHERE save_id = ? ORDER BY player_id, family',
     [saveId],
   );
   const rulerIds = playerRows.map((p) => numOrNull(p.ruler_character_id)).filter((id): id is number => id !== null && id >= 0);
@@ -54,7 +54,7 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
     rulerIds.length === 0
       ? []
       : await db.all(
-          `SELECT id, father_id, mother_id FROM characters WHERE save_id = ? AND death_turn IS NULL
+          `SELECT id, father_id, mother_id FROM characters_v WHERE save_id = ? AND death_turn IS NULL
              AND (father_id IN (${rulerIds.map(() => '?').join(', ')}) OR mother_id IN (${rulerIds.map(() => '?').join(', ')}))
            ORDER BY birth_turn, id`,
           [saveId, ...rulerIds, ...rulerIds],
@@ -66,7 +66,7 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
     const ruler = numOrNull(p.ruler_character_id);
     // One range of the history's key (save, player, series) per player.
     const opinion = await db.all(
-      `SELECT key, turn, value FROM history_points WHERE save_id = ? AND player_id = ? AND series = 'family_opinion' ORDER BY key, turn`,
+      `SELECT key, turn, value FROM history_points_v WHERE save_id = ? AND player_id = ? AND series = 'family_opinion' ORDER BY key, turn`,
       [saveId, playerId],
     );
     const heir = numOrNull(p.chosen_heir_id);
@@ -102,7 +102,7 @@ export async function gameRulers({ db }: ReadContext, request: { saveId: number 
     ...p.council.map((c) => c.characterId),
     ...p.families.map((f) => f.headCharacterId),
   ]);
-  const cities = await db.all('SELECT id, name FROM cities WHERE save_id = ? ORDER BY id', [saveId]);
+  const cities = await db.all('SELECT id, name FROM cities_v WHERE save_id = ? ORDER BY id', [saveId]);
   return {
     saveId,
     turn: num(save.turn),
@@ -118,7 +118,7 @@ export async function gameCharacter({ db }: ReadContext, request: { saveId: numb
   if (!save) return null;
   const [c] = await db.all(
     `SELECT ${refColumns}, player_id, nation, tribe, religion, death_reason, level, xp, father_id, mother_id, birth_city_id, infertile
-     FROM characters WHERE save_id = ? AND id = ?`,
+     FROM characters_v WHERE save_id = ? AND id = ?`,
     [saveId, characterId],
   );
   if (!c) return null;
@@ -139,33 +139,33 @@ export async function gameCharacter({ db }: ReadContext, request: { saveId: numb
   const [player] =
     character.playerId === null
       ? []
-      : await db.all('SELECT id, name, nation FROM players WHERE save_id = ? AND id = ?', [saveId, character.playerId]);
+      : await db.all('SELECT id, name, nation FROM players_v WHERE save_id = ? AND id = ?', [saveId, character.playerId]);
   const [city] =
     character.birthCityId === null
       ? []
-      : await db.all('SELECT name FROM cities WHERE save_id = ? AND id = ?', [saveId, character.birthCityId]);
-  const reigned = await db.all('SELECT player_id, ordinal FROM player_leaders WHERE save_id = ? AND character_id = ? ORDER BY player_id', [
+      : await db.all('SELECT name FROM cities_v WHERE save_id = ? AND id = ?', [saveId, character.birthCityId]);
+  const reigned = await db.all(
+    'SELECT player_id, ordinal FROM player_leaders_v WHERE save_id = ? AND character_id = ? ORDER BY player_id',
+    [saveId, characterId],
+  );
+  const traits = await db.all('SELECT trait, turn FROM character_traits_v WHERE save_id = ? AND character_id = ? ORDER BY turn, trait', [
     saveId,
     characterId,
   ]);
-  const traits = await db.all('SELECT trait, turn FROM character_traits WHERE save_id = ? AND character_id = ? ORDER BY turn, trait', [
-    saveId,
-    characterId,
-  ]);
-  const ratings = await db.all('SELECT rating, value FROM character_ratings WHERE save_id = ? AND character_id = ? ORDER BY rating', [
+  const ratings = await db.all('SELECT rating, value FROM character_ratings_v WHERE save_id = ? AND character_id = ? ORDER BY rating', [
     saveId,
     characterId,
   ]);
   const relationships = await db.all(
-    'SELECT type, other_id, turn FROM character_relationships WHERE save_id = ? AND character_id = ? ORDER BY turn, type, other_id',
+    'SELECT type, other_id, turn FROM character_relationships_v WHERE save_id = ? AND character_id = ? ORDER BY turn, type, other_id',
     [saveId, characterId],
   );
-  const spouses = await db.all('SELECT spouse_id FROM character_spouses WHERE save_id = ? AND character_id = ? ORDER BY spouse_id', [
+  const spouses = await db.all('SELECT spouse_id FROM character_spouses_v WHERE save_id = ? AND character_id = ? ORDER BY spouse_id', [
     saveId,
     characterId,
   ]);
   const children = await db.all(
-    'SELECT id FROM characters WHERE save_id = ? AND (father_id = ? OR mother_id = ?) ORDER BY birth_turn, id',
+    'SELECT id FROM characters_v WHERE save_id = ? AND (father_id = ? OR mother_id = ?) ORDER BY birth_turn, id',
     [saveId, characterId, characterId],
   );
   const answer: Omit<GameCharacter, 'people'> = {

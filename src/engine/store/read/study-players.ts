@@ -4,7 +4,7 @@ import { bool, num, numOrNull, str } from '../values.js';
 import type { ReadContext } from './context.js';
 
 export async function studyPlayers({ db }: ReadContext, saveId: number): Promise<StudyPlayer[]> {
-  const rows = await db.all('SELECT id, name, nation, team, is_human FROM players WHERE save_id = ? ORDER BY id', [saveId]);
+  const rows = await db.all('SELECT id, name, nation, team, is_human FROM players_v WHERE save_id = ? ORDER BY id', [saveId]);
   return rows.map((r) => ({ id: num(r.id), name: str(r.name), nation: str(r.nation), team: numOrNull(r.team), isHuman: bool(r.is_human) }));
 }
 
