@@ -10,6 +10,7 @@ import { backendRows, benchBackends } from './backends';
 import { benchPipeline, type RunResult } from './pipeline';
 import { benchExport } from './export';
 import { benchReader } from './reader';
+import { benchSchema, schemaRows } from './schema';
 import { benchStore } from './store';
 import { benchViews } from './views';
 import { renderTable, type BenchRow } from './table';
@@ -119,6 +120,14 @@ if (!skip.has('backends')) {
   show(
     `Backends: ${b.count} typical saves into a SQLite and a DuckDB library, ${rounds} rounds`,
     `${renderTable(backendRows(b))}\n\nThe pipeline at ${b.workers} workers, one fresh library per run, SQLite and DuckDB alternating. Wall / CPU of each round: SQLite ${walls(b.sqlite)}; DuckDB ${walls(b.duckdb)}.`,
+  );
+}
+
+if (!skip.has('schema')) {
+  const b = await benchSchema(count, rounds);
+  show(
+    `Schema: ${b.count} typical saves, this schema against the previous one (${b.beforeRev}), ${b.rounds} rounds`,
+    `${renderTable(schemaRows(b))}\n\nThe same saves (${(b.archiveBytes / 1e6).toFixed(1)} MB of archives) imported through the pipeline at ${os.availableParallelism()} workers into a fresh library, by this checkout and by the commit before the newest migration (checked out and built under .bench/), SQLite and DuckDB, all four alternating. Bytes are the library file after the run; write is the single writer's share per save; CPU is every process of the run. The naive approach runs file after file in this process, timed over a sample of the same files.`,
   );
 }
 

@@ -25,8 +25,19 @@ function bashTime(t: string): number {
   return m ? (Number(m[1]) * 60 + Number(m[2])) * 1000 : NaN;
 }
 
-export function runOnce(mode: RunResult['mode'], workers: number, files: string[], backend: 'sqlite' | 'duckdb' = 'sqlite'): RunResult {
-  const db = path.resolve('.bench', `pipeline-${mode}-${workers}-${files.length}.${backend}`);
+/**
+ * One import in a process of its own. `root` is the checkout whose engine
+ * runs (default this one; bench/schema.ts runs an older commit's too).
+ */
+export function runOnce(
+  mode: RunResult['mode'],
+  workers: number,
+  files: string[],
+  backend: 'sqlite' | 'duckdb' = 'sqlite',
+  root = process.cwd(),
+): RunResult & { db: string } {
+  const tag = root === process.cwd() ? '' : `-${path.basename(root)}`;
+  const db = path.resolve('.bench', `pipeline-${mode}-${workers}-${files.length}${tag}.${backend}`);
   for (const suffix of ['', '-wal', '-shm', '.wal']) execFileSync('rm', ['-f', db + suffix]);
   // Through bash, whose `times` then reports the CPU of every process of the run
   // (the importer and the workers it reaped): on a machine where other tenants come
@@ -34,8 +45,9 @@ export function runOnce(mode: RunResult['mode'], workers: number, files: string[
   const script = '"$0" "$@" && times';
   const out = execFileSync(
     'bash',
-    ['-c', script, process.execPath, '--import', 'tsx', path.resolve('bench/pipeline-run.ts'), mode, String(workers), db, ...files],
+    ['-c', script, process.execPath, '--import', 'tsx', path.join(root, 'bench/pipeline-run.ts'), mode, String(workers), db, ...files],
     {
+      cwd: root,
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -44,7 +56,7 @@ export function runOnce(mode: RunResult['mode'], workers: number, files: string[
   const lines = out.trim().split('\n');
   const [user, sys] = (lines.at(-1) ?? '').trim().split(/\s+/).map(bashTime);
   const result = JSON.parse(lines.at(-3)!) as RunResult;
-  return { ...result, cpuMs: (user ?? NaN) + (sys ?? NaN) };
+  return { ...result, cpuMs: (user ?? NaN) + (sys ?? NaN), db };
 }
 
 /** One configuration, run several times: the best run and every run's wall time. */

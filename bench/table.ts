@@ -12,6 +12,7 @@ const fmt = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs
 /** A Markdown table: readable in the terminal and in docs/benchmarks.md alike. */
 export function renderTable(rows: readonly BenchRow[]): string {
   const lines = ['| measure | value | target | met |', '| --- | ---: | --- | --- |'];
-  for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+  for (const r of rows)
+    lines.push(`| ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
   return lines.join('\n');
 }

@@ -132,8 +132,15 @@ export function checkSqliteLibrary(path: string): void {
   }
 }
 
-/** DuckDB never fetches an extension for Scribe: a file it does not know is refused, not downloaded for. */
-export const duckDbInstanceOptions = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' } as const;
+/** How Scribe opens DuckDB. It never fetches an extension: a file it does not know is refused, not downloaded for. */
+export const duckDbInstanceOptions = {
+  autoload_known_extensions: 'false',
+  autoinstall_known_extensions: 'false',
+  // For a new file only (a library keeps the block size it was made with). DuckDB's default of 256 KB leaves
+  // most of a block empty at the end of every column of every table a library holds: 32 typical saves took
+  // 15.0 MB with it, 6.6 MB with 32 KB blocks (7.5 MB with 64 KB), in about the same import time.
+  default_block_size: '32768',
+} as const;
 
 /** DuckDB's answer when another process has the file open for writing (it allows one). */
 export function duckDbProblem(err: unknown): LibraryError | null {
