@@ -65,7 +65,9 @@ export class Dictionary {
         else idOf[i] = id;
       });
     if (missing.size) {
-      yield* this.add(db, [...missing]);
+      // In text order: the ids of one save's new keys then sort as their texts do, so the rows of a library's
+      // first saves (which bring nearly all its keys) arrive already in key order and need no second sort.
+      yield* this.add(db, [...missing].sort());
       save.strings.forEach((s, i) => {
         if (!idOf[i] && missing.has(s)) idOf[i] = ids.get(s)!;
       });
