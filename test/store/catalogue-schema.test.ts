@@ -66,7 +66,7 @@ describe('catalogue and migrations', () => {
       for (const spec of tableSpecs) {
         const view = viewOf(spec.table);
         const sql = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?`).pluck().get(view);
-        expect(`${String(sql)};\n`, view).toBe(createViewDdl(spec.table));
+        expect(`${String(sql)};\n`, view).toBe(createViewDdl(spec.table, 'sqlite'));
         const duckColumns = (
           await conn.runAndReadAll(`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, [
             view,
@@ -104,7 +104,7 @@ describe('catalogue and migrations', () => {
       { kind: 'missing-table', table: 'tribes' },
     ]);
     expect(draftDdl([diff[1]!], 'sqlite')).toBe(
-      `${createTableDdl('tribes', 'sqlite')}DROP VIEW IF EXISTS tribes_v;\n${createViewDdl('tribes')}`,
+      `${createTableDdl('tribes', 'sqlite')}DROP VIEW IF EXISTS tribes_v;\n${createViewDdl('tribes', 'sqlite')}`,
     );
     // A changed type is reported, not silently altered.
     const retyped = actual.map((t) =>

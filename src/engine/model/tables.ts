@@ -20,10 +20,10 @@ export interface TableSpec {
   kinds: readonly ColumnKind[];
   /** Whether each field may be null. */
   nullable: readonly boolean[];
-  /** Whether each field is stored as a dictionary id (see `FieldDecl.dictionary`); its cells then hold the id once the writer resolved them. */
+  /** Whether each field goes through the key dictionary (see `FieldDecl.dictionary`), where the backend keeps one. */
   dictionary: readonly boolean[];
-  /** The kind of each column as stored: a dictionary field is an int column. */
-  storedKinds: readonly ColumnKind[];
+  /** The kinds with each dictionary field as its id: the columns of a backend that keeps the dictionary (SQLite). */
+  idKinds: readonly ColumnKind[];
   /** The natural key after save_id, as fields (see `EntityDecl.key`). */
   key: readonly string[] | null;
 }
@@ -44,7 +44,7 @@ function spec(list: ListKey): TableSpec {
     kinds: decls.map((d) => d.kind),
     nullable: decls.map((d) => d.nullable),
     dictionary: decls.map((d) => d.dictionary === true),
-    storedKinds: decls.map((d) => (d.dictionary ? 'int' : d.kind)),
+    idKinds: decls.map((d) => (d.dictionary ? 'int' : d.kind)),
     key,
   };
 }

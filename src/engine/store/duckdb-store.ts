@@ -103,6 +103,10 @@ class DuckDbDialect implements Dialect {
     return `lower(${column}) = lower(?)`;
   }
 
+  keyEqualsSql(column: string): string {
+    return `${column} = ?`;
+  }
+
   async schemaVersion(): Promise<number> {
     await this.conn.run(
       'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
@@ -135,7 +139,7 @@ class DuckDbDialect implements Dialect {
         if (c === 'save_id') return { kind: 'save_id', cell: -1 };
         const cell = spec.columns.indexOf(c);
         // A column the writer does not know (added by a later Scribe's migration): NULL.
-        return cell < 0 ? { kind: 'null', cell: -1 } : { kind: spec.storedKinds[cell]!, cell };
+        return cell < 0 ? { kind: 'null', cell: -1 } : { kind: spec.kinds[cell]!, cell };
       });
       this.plans.set(table, {
         types: cols.map((c) => (c.kind === 'save_id' || c.kind === 'null' ? INTEGER : duckType[c.kind])),

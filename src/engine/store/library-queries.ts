@@ -100,10 +100,11 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
     [saveId],
   );
   const points = await db.all(
-    `SELECT player_id, turn, value FROM history_points_v
-     WHERE save_id = ? AND player_id IN (SELECT id FROM players_v WHERE save_id = ?) AND series = 'points' AND key = ''
+    // The table, not its view: the points series is found through the table's key (sql-runner.ts).
+    `SELECT player_id, turn, value FROM history_points
+     WHERE save_id = ? AND player_id IN (SELECT id FROM players WHERE save_id = ?) AND ${db.keyEqualsSql('series')} AND ${db.keyEqualsSql('key')}
      ORDER BY player_id, turn`,
-    [saveId, saveId],
+    [saveId, saveId, 'points', ''],
   );
   const countRows = await db.all(
     tableSpecs.map((s) => `SELECT '${s.table}' AS t, count(*) AS n FROM ${s.table} WHERE save_id = ?`).join('\nUNION ALL\n'),

@@ -17,6 +17,13 @@ export interface SqlRunner {
   rollback(): Awaitable<void>;
   /** SQL for "the name equals ? ignoring case", in the dialect's index-friendly form. */
   nameEqualsSql(column: string): string;
+  /**
+   * SQL for "the table's dictionary column equals the key bound at ?" (a
+   * table's column, not a view's): SQLite compares the key's id, DuckDB the
+   * text itself (store/dictionary.ts). A view's column is the text in both,
+   * but a filter on it cannot use the table's key.
+   */
+  keyEqualsSql(column: string): string;
 }
 
 /** `fn` inside one transaction: committed when it returns, rolled back when it throws. */

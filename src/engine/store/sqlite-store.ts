@@ -144,6 +144,10 @@ class SqliteDialect implements Dialect {
     return `${column} = ? COLLATE NOCASE`;
   }
 
+  keyEqualsSql(column: string): string {
+    return `${column} = (SELECT id FROM dictionary WHERE key = ?)`;
+  }
+
   schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
@@ -166,7 +170,7 @@ class SqliteDialect implements Dialect {
     for (const spec of tableSpecs) {
       const cols = ['save_id', ...spec.columns];
       // The writer has turned each dictionary cell into its id (dictionary.ts): those bind as numbers.
-      const stored = { ...spec, kinds: spec.storedKinds };
+      const stored = { ...spec, kinds: spec.idKinds };
       this.plans.set(spec.table, {
         spec,
         bind: compileBind(stored, null).fn,
@@ -177,7 +181,7 @@ class SqliteDialect implements Dialect {
         // - every row's save_id is the one named parameter, bound once per statement (~5% of a save's insert time);
         // - text goes in as its UTF-8 bytes, cast back to TEXT by SQLite: a Buffer binds without the driver
         //   converting a JS string each time (~6% less; the stored value is the same TEXT).
-        rowSql: `(@save, ${spec.storedKinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
+        rowSql: `(@save, ${spec.idKinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
         statements: new Map(),
       });
     }

@@ -14,7 +14,7 @@ import { databaseFailure } from '../db-failure.js';
 import { ScribeError } from '../errors.js';
 import { nowIso } from './clock.js';
 import type { Dialect } from './dialect.js';
-import type { Dictionary } from './dictionary.js';
+import { usesDictionary, type Dictionary } from './dictionary.js';
 import { encodeSave, isEncodedSave, type EncodedSave } from '../codec/encoded-save.js';
 import { forgetSaveInLedger, ledgerRowFor, repointLedger, writeLedgerRow, type LedgerFinish } from './ledger.js';
 import { gameOverColumn, saveColumns, saveRowValues } from './saves-row.js';
@@ -102,7 +102,7 @@ function* writeInTransaction(
   values[gameOverColumn] = db.bindBool(gameOver);
   const [row] = yield* wait(db.all(insertSaveSql, values));
   const saveId = num(row!.id);
-  const tables = yield* dictionary.resolve(db, save);
+  const tables = usesDictionary(db.backend) ? yield* dictionary.resolve(db, save) : save.tables;
   for (const spec of tableSpecs) {
     const table = tables[spec.list];
     if (table.count) yield* wait(db.appendRows(spec, table, save.strings, saveId));

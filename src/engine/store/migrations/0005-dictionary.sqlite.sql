@@ -1,4 +1,4 @@
--- game keys in a dictionary
+-- game keys in a dictionary (SQLite), a readable view per table
 
 CREATE TABLE dictionary (
   id INTEGER PRIMARY KEY,
@@ -512,146 +512,286 @@ DROP TABLE yield_prices;
 ALTER TABLE yield_prices__new RENAME TO yield_prices;
 
 CREATE VIEW players_v AS
-  SELECT t.save_id, t.id, t.name, t.online_id, k1.key AS nation, k2.key AS dynasty, t.team, t.is_human, t.ai_controlled_to_turn, k3.key AS language, t.legitimacy, t.time_stockpile, k4.key AS tech_researching, k5.key AS state_religion, t.founder_character_id, t.chosen_heir_id, t.original_capital_city_id, t.ruler_character_id
-  FROM players t
-  LEFT JOIN dictionary k1 ON k1.id = t.nation
-  LEFT JOIN dictionary k2 ON k2.id = t.dynasty
-  LEFT JOIN dictionary k3 ON k3.id = t.language
-  LEFT JOIN dictionary k4 ON k4.id = t.tech_researching
-  LEFT JOIN dictionary k5 ON k5.id = t.state_religion;
+  SELECT
+    t.save_id,
+    t.id,
+    t.name,
+    t.online_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.nation) AS nation,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.dynasty) AS dynasty,
+    t.team,
+    t.is_human,
+    t.ai_controlled_to_turn,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.language) AS language,
+    t.legitimacy,
+    t.time_stockpile,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.tech_researching) AS tech_researching,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.state_religion) AS state_religion,
+    t.founder_character_id,
+    t.chosen_heir_id,
+    t.original_capital_city_id,
+    t.ruler_character_id
+  FROM players t;
 CREATE VIEW player_values_v AS
-  SELECT t.save_id, t.player_id, k1.key AS kind, k2.key AS key, t.value
-  FROM player_values t
-  LEFT JOIN dictionary k1 ON k1.id = t.kind
-  LEFT JOIN dictionary k2 ON k2.id = t.key;
+  SELECT
+    t.save_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.kind) AS kind,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.key) AS key,
+    t.value
+  FROM player_values t;
 CREATE VIEW player_laws_v AS
-  SELECT t.save_id, t.player_id, k1.key AS law_class, k2.key AS law
-  FROM player_laws t
-  LEFT JOIN dictionary k1 ON k1.id = t.law_class
-  LEFT JOIN dictionary k2 ON k2.id = t.law;
+  SELECT
+    t.save_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.law_class) AS law_class,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.law) AS law
+  FROM player_laws t;
 CREATE VIEW player_leaders_v AS
-  SELECT t.save_id, t.player_id, t.ordinal, t.character_id
+  SELECT
+    t.save_id,
+    t.player_id,
+    t.ordinal,
+    t.character_id
   FROM player_leaders t;
 CREATE VIEW player_council_v AS
-  SELECT t.save_id, t.player_id, k1.key AS position, t.character_id
-  FROM player_council t
-  LEFT JOIN dictionary k1 ON k1.id = t.position;
+  SELECT
+    t.save_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.position) AS position,
+    t.character_id
+  FROM player_council t;
 CREATE VIEW player_families_v AS
-  SELECT t.save_id, t.player_id, k1.key AS family, t.head_character_id, t.seat_city_id
-  FROM player_families t
-  LEFT JOIN dictionary k1 ON k1.id = t.family;
+  SELECT
+    t.save_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family) AS family,
+    t.head_character_id,
+    t.seat_city_id
+  FROM player_families t;
 CREATE VIEW player_goals_v AS
-  SELECT t.save_id, t.player_id, t.ordinal, k1.key AS type, t.started_turn, t.finished_turn, t.failed
-  FROM player_goals t
-  LEFT JOIN dictionary k1 ON k1.id = t.type;
+  SELECT
+    t.save_id,
+    t.player_id,
+    t.ordinal,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.type) AS type,
+    t.started_turn,
+    t.finished_turn,
+    t.failed
+  FROM player_goals t;
 CREATE VIEW history_points_v AS
-  SELECT t.save_id, t.player_id, k1.key AS series, k2.key AS key, t.turn, t.value
-  FROM history_points t
-  LEFT JOIN dictionary k1 ON k1.id = t.series
-  LEFT JOIN dictionary k2 ON k2.id = t.key;
+  SELECT
+    t.save_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.series) AS series,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.key) AS key,
+    t.turn,
+    t.value
+  FROM history_points t;
 CREATE VIEW event_log_v AS
-  SELECT t.save_id, t.player_id, t.ordinal, k1.key AS type, t.text, k2.key AS data1, k3.key AS data2, k4.key AS data3, t.turn, t.team_turn
-  FROM event_log t
-  LEFT JOIN dictionary k1 ON k1.id = t.type
-  LEFT JOIN dictionary k2 ON k2.id = t.data1
-  LEFT JOIN dictionary k3 ON k3.id = t.data2
-  LEFT JOIN dictionary k4 ON k4.id = t.data3;
+  SELECT
+    t.save_id,
+    t.player_id,
+    t.ordinal,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.type) AS type,
+    t.text,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.data1) AS data1,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.data2) AS data2,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.data3) AS data3,
+    t.turn,
+    t.team_turn
+  FROM event_log t;
 CREATE VIEW memories_v AS
-  SELECT t.save_id, t.player_id, t.ordinal, k1.key AS type, t.turn, k2.key AS subject_kind, k3.key AS subject
-  FROM memories t
-  LEFT JOIN dictionary k1 ON k1.id = t.type
-  LEFT JOIN dictionary k2 ON k2.id = t.subject_kind
-  LEFT JOIN dictionary k3 ON k3.id = t.subject;
+  SELECT
+    t.save_id,
+    t.player_id,
+    t.ordinal,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.type) AS type,
+    t.turn,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.subject_kind) AS subject_kind,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.subject) AS subject
+  FROM memories t;
 CREATE VIEW characters_v AS
-  SELECT t.save_id, t.id, t.player_id, t.first_name, k1.key AS gender, t.birth_turn, t.death_turn, k2.key AS death_reason, k3.key AS name_type, k4.key AS cognomen, t.level, t.xp, k5.key AS family, k6.key AS tribe, k7.key AS religion, k8.key AS nation, t.father_id, t.mother_id, t.birth_city_id, t.infertile
-  FROM characters t
-  LEFT JOIN dictionary k1 ON k1.id = t.gender
-  LEFT JOIN dictionary k2 ON k2.id = t.death_reason
-  LEFT JOIN dictionary k3 ON k3.id = t.name_type
-  LEFT JOIN dictionary k4 ON k4.id = t.cognomen
-  LEFT JOIN dictionary k5 ON k5.id = t.family
-  LEFT JOIN dictionary k6 ON k6.id = t.tribe
-  LEFT JOIN dictionary k7 ON k7.id = t.religion
-  LEFT JOIN dictionary k8 ON k8.id = t.nation;
+  SELECT
+    t.save_id,
+    t.id,
+    t.player_id,
+    t.first_name,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.gender) AS gender,
+    t.birth_turn,
+    t.death_turn,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.death_reason) AS death_reason,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.name_type) AS name_type,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.cognomen) AS cognomen,
+    t.level,
+    t.xp,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family) AS family,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.tribe) AS tribe,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.religion) AS religion,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.nation) AS nation,
+    t.father_id,
+    t.mother_id,
+    t.birth_city_id,
+    t.infertile
+  FROM characters t;
 CREATE VIEW character_traits_v AS
-  SELECT t.save_id, t.character_id, k1.key AS trait, t.turn
-  FROM character_traits t
-  LEFT JOIN dictionary k1 ON k1.id = t.trait;
+  SELECT
+    t.save_id,
+    t.character_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.trait) AS trait,
+    t.turn
+  FROM character_traits t;
 CREATE VIEW character_ratings_v AS
-  SELECT t.save_id, t.character_id, k1.key AS rating, t.value
-  FROM character_ratings t
-  LEFT JOIN dictionary k1 ON k1.id = t.rating;
+  SELECT
+    t.save_id,
+    t.character_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.rating) AS rating,
+    t.value
+  FROM character_ratings t;
 CREATE VIEW character_relationships_v AS
-  SELECT t.save_id, t.character_id, k1.key AS type, t.other_id, t.turn
-  FROM character_relationships t
-  LEFT JOIN dictionary k1 ON k1.id = t.type;
+  SELECT
+    t.save_id,
+    t.character_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.type) AS type,
+    t.other_id,
+    t.turn
+  FROM character_relationships t;
 CREATE VIEW character_spouses_v AS
-  SELECT t.save_id, t.character_id, t.spouse_id
+  SELECT
+    t.save_id,
+    t.character_id,
+    t.spouse_id
   FROM character_spouses t;
 CREATE VIEW cities_v AS
-  SELECT t.save_id, t.id, t.tile_id, t.player_id, k1.key AS family, t.founded_turn, t.name, t.governor_id, t.citizens, t.growth_count, t.capital, t.first_player_id, t.last_player_id, t.hurry_civics_count, t.hurry_money_count, t.hurry_training_count, t.hurry_population_count, t.specialist_produced_count
-  FROM cities t
-  LEFT JOIN dictionary k1 ON k1.id = t.family;
+  SELECT
+    t.save_id,
+    t.id,
+    t.tile_id,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family) AS family,
+    t.founded_turn,
+    t.name,
+    t.governor_id,
+    t.citizens,
+    t.growth_count,
+    t.capital,
+    t.first_player_id,
+    t.last_player_id,
+    t.hurry_civics_count,
+    t.hurry_money_count,
+    t.hurry_training_count,
+    t.hurry_population_count,
+    t.specialist_produced_count
+  FROM cities t;
 CREATE VIEW city_religions_v AS
-  SELECT t.save_id, t.city_id, k1.key AS religion
-  FROM city_religions t
-  LEFT JOIN dictionary k1 ON k1.id = t.religion;
+  SELECT
+    t.save_id,
+    t.city_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.religion) AS religion
+  FROM city_religions t;
 CREATE VIEW city_culture_v AS
-  SELECT t.save_id, t.city_id, t.team, k1.key AS level
-  FROM city_culture t
-  LEFT JOIN dictionary k1 ON k1.id = t.level;
+  SELECT
+    t.save_id,
+    t.city_id,
+    t.team,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.level) AS level
+  FROM city_culture t;
 CREATE VIEW city_values_v AS
-  SELECT t.save_id, t.city_id, k1.key AS kind, k2.key AS key, t.value
-  FROM city_values t
-  LEFT JOIN dictionary k1 ON k1.id = t.kind
-  LEFT JOIN dictionary k2 ON k2.id = t.key;
+  SELECT
+    t.save_id,
+    t.city_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.kind) AS kind,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.key) AS key,
+    t.value
+  FROM city_values t;
 CREATE VIEW tiles_v AS
-  SELECT t.save_id, t.id, t.x, t.y, k1.key AS terrain, k2.key AS height, k3.key AS vegetation, k4.key AS resource, k5.key AS improvement, t.improvement_pillaged, k6.key AS specialist, t.road, t.river_w, t.river_sw, t.river_se, t.city_id, k7.key AS tribe_site, k8.key AS religion, t.owner_player_id
-  FROM tiles t
-  LEFT JOIN dictionary k1 ON k1.id = t.terrain
-  LEFT JOIN dictionary k2 ON k2.id = t.height
-  LEFT JOIN dictionary k3 ON k3.id = t.vegetation
-  LEFT JOIN dictionary k4 ON k4.id = t.resource
-  LEFT JOIN dictionary k5 ON k5.id = t.improvement
-  LEFT JOIN dictionary k6 ON k6.id = t.specialist
-  LEFT JOIN dictionary k7 ON k7.id = t.tribe_site
-  LEFT JOIN dictionary k8 ON k8.id = t.religion;
+  SELECT
+    t.save_id,
+    t.id,
+    t.x,
+    t.y,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.terrain) AS terrain,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.height) AS height,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.vegetation) AS vegetation,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.resource) AS resource,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.improvement) AS improvement,
+    t.improvement_pillaged,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.specialist) AS specialist,
+    t.road,
+    t.river_w,
+    t.river_sw,
+    t.river_se,
+    t.city_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.tribe_site) AS tribe_site,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.religion) AS religion,
+    t.owner_player_id
+  FROM tiles t;
 CREATE VIEW tile_owner_history_v AS
-  SELECT t.save_id, t.tile_id, t.turn, t.player_id
+  SELECT
+    t.save_id,
+    t.tile_id,
+    t.turn,
+    t.player_id
   FROM tile_owner_history t;
 CREATE VIEW units_v AS
-  SELECT t.save_id, t.id, t.tile_id, k1.key AS type, t.player_id, k2.key AS tribe, t.xp, t.level, t.create_turn, k3.key AS facing, t.original_player_id, k4.key AS gender, k5.key AS family
-  FROM units t
-  LEFT JOIN dictionary k1 ON k1.id = t.type
-  LEFT JOIN dictionary k2 ON k2.id = t.tribe
-  LEFT JOIN dictionary k3 ON k3.id = t.facing
-  LEFT JOIN dictionary k4 ON k4.id = t.gender
-  LEFT JOIN dictionary k5 ON k5.id = t.family;
+  SELECT
+    t.save_id,
+    t.id,
+    t.tile_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.type) AS type,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.tribe) AS tribe,
+    t.xp,
+    t.level,
+    t.create_turn,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.facing) AS facing,
+    t.original_player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.gender) AS gender,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family) AS family
+  FROM units t;
 CREATE VIEW unit_promotions_v AS
-  SELECT t.save_id, t.unit_id, k1.key AS promotion
-  FROM unit_promotions t
-  LEFT JOIN dictionary k1 ON k1.id = t.promotion;
+  SELECT
+    t.save_id,
+    t.unit_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.promotion) AS promotion
+  FROM unit_promotions t;
 CREATE VIEW families_v AS
-  SELECT t.save_id, k1.key AS family, t.player_id, k2.key AS family_class, t.seat_city_id, t.head_character_id
-  FROM families t
-  LEFT JOIN dictionary k1 ON k1.id = t.family
-  LEFT JOIN dictionary k2 ON k2.id = t.family_class;
+  SELECT
+    t.save_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family) AS family,
+    t.player_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.family_class) AS family_class,
+    t.seat_city_id,
+    t.head_character_id
+  FROM families t;
 CREATE VIEW religions_v AS
-  SELECT t.save_id, k1.key AS religion, t.founder_player_id, t.head_character_id, t.holy_city_id, t.founded_turn
-  FROM religions t
-  LEFT JOIN dictionary k1 ON k1.id = t.religion;
+  SELECT
+    t.save_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.religion) AS religion,
+    t.founder_player_id,
+    t.head_character_id,
+    t.holy_city_id,
+    t.founded_turn
+  FROM religions t;
 CREATE VIEW tribes_v AS
-  SELECT t.save_id, k1.key AS tribe, t.leader_character_id, t.allied_player_id
-  FROM tribes t
-  LEFT JOIN dictionary k1 ON k1.id = t.tribe;
+  SELECT
+    t.save_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.tribe) AS tribe,
+    t.leader_character_id,
+    t.allied_player_id
+  FROM tribes t;
 CREATE VIEW diplomacy_v AS
-  SELECT t.save_id, k1.key AS kind, k2.key AS a, k3.key AS b, k4.key AS state
-  FROM diplomacy t
-  LEFT JOIN dictionary k1 ON k1.id = t.kind
-  LEFT JOIN dictionary k2 ON k2.id = t.a
-  LEFT JOIN dictionary k3 ON k3.id = t.b
-  LEFT JOIN dictionary k4 ON k4.id = t.state;
+  SELECT
+    t.save_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.kind) AS kind,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.a) AS a,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.b) AS b,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.state) AS state
+  FROM diplomacy t;
 CREATE VIEW yield_prices_v AS
-  SELECT t.save_id, k1.key AS yield, t.turn, t.price
-  FROM yield_prices t
-  LEFT JOIN dictionary k1 ON k1.id = t.yield;
+  SELECT
+    t.save_id,
+    (SELECT k.key FROM dictionary k WHERE k.id = t.yield) AS yield,
+    t.turn,
+    t.price
+  FROM yield_prices t;

@@ -20,8 +20,10 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
     [id],
   );
   const points = await db.all(
-    `SELECT player_id, value FROM history_points_v WHERE save_id = ? AND series = 'points' AND key = '' ORDER BY player_id, turn`,
-    [id],
+    // The table, not its view: the points series is found through the table's key (sql-runner.ts).
+    `SELECT player_id, value FROM history_points
+     WHERE save_id = ? AND ${db.keyEqualsSql('series')} AND ${db.keyEqualsSql('key')} ORDER BY player_id, turn`,
+    [id, 'points', ''],
   );
   const cities = await db.all('SELECT player_id, first_player_id, founded_turn, name FROM cities_v WHERE save_id = ?', [id]);
   const leaders = await db.all(

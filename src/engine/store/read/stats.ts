@@ -94,8 +94,10 @@ export async function libraryStats({ db }: ReadContext): Promise<LibraryStats> {
   const [best] = await db.all(
     `${gamesCte}
      SELECT games.game_id, games.game_name, games.id, games.owner_nation, h.value, h.turn
-     FROM games JOIN history_points_v h ON h.save_id = games.id AND h.player_id = games.owner_id AND h.series = 'points' AND h.key = ''
+     FROM games JOIN history_points h ON h.save_id = games.id AND h.player_id = games.owner_id
+       AND ${db.keyEqualsSql('h.series')} AND ${db.keyEqualsSql('h.key')}
      ORDER BY h.value DESC, h.turn, games.id LIMIT 1`,
+    ['points', ''],
   );
   const tally = tallyGames(rows.map(factsRow));
   return {
