@@ -27,6 +27,7 @@ import { workerLimits } from '../shared/limits.js';
 import { exitCodes } from './exit-codes.js';
 import { parseShard, type Shard } from '../engine/pipeline/shard.js';
 import { exportCommand } from './export.js';
+import { migrationProgress } from './migration-progress.js';
 import { isExportFormat, type ExportFormat } from '../shared/export.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
@@ -82,11 +83,21 @@ async function resolveDatabase(options: CommonOptions): Promise<{ file: string; 
   return { file: s.databasePath, backend: s.backend, settings };
 }
 
-async function withStore<T>(options: CommonOptions, fn: (store: Store, settings: SettingsStore) => Promise<T>): Promise<T> {
+/**
+ * Opens the library for `fn`, converting one from an older Scribe with its
+ * progress shown; `migrationLinesTo` is where that progress's JSON lines go
+ * (standard error for a command whose output is one JSON document).
+ */
+async function withStore<T>(
+  options: CommonOptions,
+  fn: (store: Store, settings: SettingsStore) => Promise<T>,
+  migrationLinesTo: (text: string) => void = writeOut,
+): Promise<T> {
   const { file, backend, settings } = await resolveDatabase(options);
   let store: Store;
   try {
-    store = await openStore(file, { backend });
+    const json = options.json === true || !process.stdout.isTTY;
+    store = await openStore(file, { backend, onMigrationProgress: migrationProgress(json, migrationLinesTo) });
   } catch (err) {
     if (err instanceof LibraryError) throw new UnusableDatabase(`The database ${file} was not opened (${err.code}): ${err.explanation}`);
     throw new UnusableDatabase(`The database ${file} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
@@ -294,11 +305,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...dbOption)
     .option(...jsonOption)
     .action(async (saveId: number, options: CommonOptions) => {
-      const found = await withStore(options, async (store) => {
-        const detail = await store.saveDetail(saveId);
-        if (detail) printSaveDetail(detail, options.json === true || !process.stdout.isTTY);
-        return detail !== null;
-      });
+      const found = await withStore(
+        options,
+        async (store) => {
+          const detail = await store.saveDetail(saveId);
+          if (detail) printSaveDetail(detail, options.json === true || !process.stdout.isTTY);
+          return detail !== null;
+        },
+        writeErr,
+      );
       if (!found) writeErr(`scribe: no save with id ${saveId}\n`);
       setExit(found ? exitCodes.ok : exitCodes.someFailed);
     });

@@ -15,8 +15,12 @@ export interface Dialect extends SqlRunner {
 
   /** The library's schema version (0 for a new file). */
   schemaVersion(): Awaitable<number>;
-  /** Runs one migration's DDL and records its version; the runner holds the transaction. */
-  applyMigration(m: Migration): Awaitable<void>;
+  /** Runs a script of statements (a migration's DDL); the runner holds the transaction. */
+  runScript(sql: string): Awaitable<void>;
+  /** Records that the library is at this migration's version; the runner holds the transaction. */
+  recordVersion(m: Migration): Awaitable<void>;
+  /** Gives the space of dropped tables back to the disk, outside any transaction (SQLite: VACUUM). */
+  reclaimSpace(): Awaitable<void>;
   /** A table's columns in the database's order (none when there is no such table). */
   columnsOf(table: string): Awaitable<string[]>;
   /** Told once the columns are known to hold every field: each table's columns in database order. */

@@ -17,8 +17,8 @@
  * answers the known ones, the new ones are inserted (in the save's own
  * transaction) and read back with their ids. A rolled-back save forgets
  * the ids it added, so the cache never names a row that is not there.
- * Ids are the database's (SQLite's rowid, DuckDB's sequence), and an insert
- * that meets a key another connection added just reads its id.
+ * Ids are SQLite's rowids, and an insert that meets a key another
+ * connection added just reads its id.
  */
 import type { EncodedSave, EncodedTable } from '../codec/encoded-save.js';
 import { NULL_I32 } from '../codec/encoded-save.js';

@@ -27,6 +27,7 @@ import { CHUNK_ROWS, ChunkFiller, SaveStrings, type ChunkColumn } from './duckdb
 import { checkDuckDbLibrary, duckDbInstanceOptions, duckDbProblem } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
 import { migrate, openSchema } from './schema.js';
+import type { MigrationListener } from '../../shared/migration.js';
 import { StatementCache } from './statements.js';
 import { runAsync, type Steps } from './steps.js';
 import { tableSpecs, type TableSpec } from './tables.js';
@@ -41,6 +42,10 @@ export interface DuckDbStoreOptions {
    * a larger threshold halves the amortised write time.
    */
   checkpointThreshold?: string;
+  /** Told how the conversion of a library from an older Scribe advances (dictionary-migration.ts). */
+  onMigrationProgress?: MigrationListener;
+  /** Test hook: XML bytes of saves per conversion step. */
+  migrationBatchXmlBytes?: number;
 }
 
 export const defaultCheckpointThreshold = '256MB';
@@ -117,8 +122,20 @@ class DuckDbDialect implements Dialect {
     return Number(rows[0]![0]);
   }
 
-  async applyMigration(m: Migration): Promise<void> {
-    await this.conn.run(m.duckdb);
+  async runScript(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+
+  /**
+   * DuckDB's VACUUM reclaims nothing; a checkpoint writes the tables out
+   * without the dropped ones' blocks, which the file reuses (and drops when
+   * they are at its end).
+   */
+  async reclaimSpace(): Promise<void> {
+    await this.conn.run('CHECKPOINT');
+  }
+
+  async recordVersion(m: Migration): Promise<void> {
     await this.conn.run('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, nowIso()]);
   }
 
@@ -250,7 +267,12 @@ export class DuckDbStore extends StoreBase {
       await conn.run(`SET checkpoint_threshold = '${(options.checkpointThreshold ?? defaultCheckpointThreshold).replace(/'/g, '')}'`);
       const dialect = new DuckDbDialect(conn);
       const store = new DuckDbStore(path, instance, dialect);
-      store.schemaVersion = await runAsync(openSchema(dialect, options.targetVersion ?? latestVersion));
+      store.schemaVersion = await runAsync(
+        openSchema(dialect, options.targetVersion ?? latestVersion, {
+          onProgress: options.onMigrationProgress,
+          batchXmlBytes: options.migrationBatchXmlBytes,
+        }),
+      );
       return store;
     } catch (err) {
       conn?.closeSync();

@@ -1,29 +1,42 @@
 /**
  * Opening a library's schema, the same for every dialect: the migrations
- * above its version, each in its own transaction, then a check that every
+ * above its version, each in its own transaction (migration 5 on a library
+ * with saves in many: dictionary-migration.ts), then a check that every
  * column the writer needs exists (a missing migration fails at open, not
  * mid-import).
  */
+import type { MigrationListener } from '../../shared/migration.js';
 import { ScribeError } from '../errors.js';
 import type { Dialect } from './dialect.js';
+import { convertsInSteps, migrateInSteps } from './dictionary-migration.js';
 import { tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
-import { wait, type Steps } from './steps.js';
+import type { Awaitable } from './sql-runner.js';
+import { inTransactionSteps, wait, type Steps } from './steps.js';
 import { tableSpecs } from './tables.js';
 
-export function* migrate(db: Dialect, target = latestVersion): Steps<number> {
+export interface MigrateOptions {
+  /** Told how a long migration advances (a library from an older Scribe being converted). */
+  onProgress?: MigrationListener;
+  /** Waited for between two steps of a long migration: an asynchronous caller's event loop runs meanwhile. */
+  breathe?: () => Awaitable<void>;
+  /** XML bytes of saves converted per step (dictionary-migration.ts); tests make it small. */
+  batchXmlBytes?: number;
+}
+
+export function* migrate(db: Dialect, target = latestVersion, options: MigrateOptions = {}): Steps<number> {
   const current = yield* wait(db.schemaVersion());
   if (current > latestVersion) throw tooNew(current);
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
-    yield* wait(db.begin());
-    try {
-      yield* wait(db.applyMigration(m));
-      yield* wait(db.commit());
-    } catch (err) {
-      yield* wait(db.rollback());
-      throw err;
+    if (yield* convertsInSteps(db, m)) {
+      yield* migrateInSteps(db, m, options);
+      continue;
     }
+    yield* inTransactionSteps(db, function* () {
+      yield* wait(db.runScript(m[db.backend]));
+      yield* wait(db.recordVersion(m));
+    });
   }
   return yield* wait(db.schemaVersion());
 }
@@ -42,8 +55,8 @@ export function* checkColumns(db: Dialect): Steps<Map<string, string[]>> {
 }
 
 /** Migrations, then (at the latest version) the column check and the dialect's append plans. */
-export function* openSchema(db: Dialect, target = latestVersion): Steps<number> {
-  const version = yield* migrate(db, target);
+export function* openSchema(db: Dialect, target = latestVersion, options: MigrateOptions = {}): Steps<number> {
+  const version = yield* migrate(db, target, options);
   if (version === latestVersion) db.planAppends(yield* checkColumns(db));
   return version;
 }

@@ -31,10 +31,11 @@ import type { Dialect } from './dialect.js';
 import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
 import { checkSqliteLibrary } from './library-check.js';
 import { latestVersion, type Migration } from './migrations.js';
-import { migrate, openSchema } from './schema.js';
+import { migrate, openSchema, type MigrateOptions } from './schema.js';
+import type { MigrationListener } from '../../shared/migration.js';
 import { StoreBase } from './base.js';
 import { StatementCache, statementSizes } from './statements.js';
-import { runSync, type Steps } from './steps.js';
+import { runAsync, runSync, type Steps } from './steps.js';
 import { tableSpecs, type TableSpec } from './tables.js';
 import type { Row, SqlValue } from './values.js';
 import { WalCheckpointer, walBytes } from './wal-checkpointer.js';
@@ -46,6 +47,10 @@ export interface SqliteStoreOptions {
   targetVersion?: number;
   /** Checkpoint the WAL on a thread of its own (default true); false leaves SQLite's automatic checkpoints. */
   backgroundCheckpoints?: boolean;
+  /** Told how the conversion of a library from an older Scribe advances (dictionary-migration.ts). */
+  onMigrationProgress?: MigrationListener;
+  /** Test hook: XML bytes of saves per conversion step. */
+  migrationBatchXmlBytes?: number;
 }
 
 /** Page size of a new library file. */
@@ -152,9 +157,17 @@ class SqliteDialect implements Dialect {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  applyMigration(m: Migration): void {
-    this.db.exec(m.sqlite);
+  runScript(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  recordVersion(m: Migration): void {
     this.db.pragma(`user_version = ${m.version}`);
+  }
+
+  /** VACUUM rewrites the file without its free pages; SQLite alone never shrinks it. */
+  reclaimSpace(): void {
+    this.db.exec('VACUUM');
   }
 
   columnsOf(table: string): string[] {
@@ -271,6 +284,10 @@ export function migrateSqlite(db: Db, target = latestVersion): number {
   return runSync(migrate(new SqliteDialect(db, db.name, defaultRowsPerStatement, false), target));
 }
 
+function migrateOptions(options: SqliteStoreOptions): MigrateOptions {
+  return { onProgress: options.onMigrationProgress, batchXmlBytes: options.migrationBatchXmlBytes };
+}
+
 export class SqliteStore extends StoreBase {
   readonly backend = 'sqlite' as const;
   private readonly dialect: SqliteDialect;
@@ -282,6 +299,37 @@ export class SqliteStore extends StoreBase {
 
   /** Checks the file first (library-check.ts): a file Scribe must not use is refused untouched. */
   static open(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+    const { store, dialect } = SqliteStore.connect(path, options);
+    try {
+      store.schemaVersion = runSync(openSchema(dialect, options.targetVersion ?? latestVersion, migrateOptions(options)));
+      return store;
+    } catch (err) {
+      dialect.db.close();
+      throw err;
+    }
+  }
+
+  /**
+   * As `open`, but a long migration lets the event loop run between its
+   * steps (the driver is synchronous): the CLI's bar and the app's window
+   * keep drawing the progress meanwhile.
+   */
+  static async openAsync(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
+    const { store, dialect } = SqliteStore.connect(path, options);
+    try {
+      const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+      store.schemaVersion = await runAsync(
+        openSchema(dialect, options.targetVersion ?? latestVersion, { ...migrateOptions(options), breathe }),
+      );
+      return store;
+    } catch (err) {
+      dialect.db.close();
+      throw err;
+    }
+  }
+
+  /** The checked file, open and configured, before its schema. */
+  private static connect(path: string, options: SqliteStoreOptions): { store: SqliteStore; dialect: SqliteDialect } {
     checkSqliteLibrary(path);
     const db = new Database(path);
     try {
@@ -293,9 +341,7 @@ export class SqliteStore extends StoreBase {
         options.rowsPerStatement ?? defaultRowsPerStatement,
         wal && (options.backgroundCheckpoints ?? true),
       );
-      const store = new SqliteStore(path, dialect);
-      store.schemaVersion = runSync(openSchema(dialect, options.targetVersion ?? latestVersion));
-      return store;
+      return { store: new SqliteStore(path, dialect), dialect };
     } catch (err) {
       db.close();
       throw err;

@@ -5,7 +5,7 @@
  * through (`runSync`: no promise, no microtask, and a store that opens
  * synchronously); DuckDB's awaits each step (`runAsync`).
  */
-import type { Awaitable } from './sql-runner.js';
+import type { Awaitable, SqlRunner } from './sql-runner.js';
 
 export type Steps<T> = Generator<unknown, T, unknown>;
 
@@ -40,4 +40,17 @@ export async function runAsync<T>(steps: Steps<T>): Promise<T> {
     r = steps.next(value);
   }
   return r.value;
+}
+
+/** Steps inside one transaction: committed when they return, rolled back when they throw. */
+export function* inTransactionSteps<T>(db: SqlRunner, body: () => Steps<T>): Steps<T> {
+  yield* wait(db.begin());
+  try {
+    const result = yield* body();
+    yield* wait(db.commit());
+    return result;
+  } catch (err) {
+    yield* wait(db.rollback());
+    throw err;
+  }
 }

@@ -59,8 +59,12 @@ export async function gameMap(ctx: ReadContext, request: { saveId: number }): Pr
   const improvement = column();
   const owner = column();
   const key = (s: string | undefined) => (s ? dict.of(s) : -1);
-  for (const f of tiles) {
-    const id = Number(f[0]);
+  // Keys are numbered in tile order, not in the order the rows came: the same save gives the same
+  // answer whatever order its rows are stored or joined in (DuckDB's joins with the dictionary reorder them).
+  const byId: string[][] = [];
+  for (const f of tiles) byId[Number(f[0])] = f;
+  for (const [id, f] of byId.entries()) {
+    if (!f) continue;
     terrain[id] = key(f[1]);
     elevation[id] = key(f[2]);
     vegetation[id] = key(f[3]);

@@ -25,15 +25,22 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
      WHERE save_id = ? AND ${db.keyEqualsSql('series')} AND ${db.keyEqualsSql('key')} ORDER BY player_id, turn`,
     [id, 'points', ''],
   );
-  const cities = await db.all('SELECT player_id, first_player_id, founded_turn, name FROM cities_v WHERE save_id = ?', [id]);
+  // Every list in a set order: the timeline keeps it among entries of one turn, and DuckDB's joins with the
+  // key dictionary give a view's rows in no order of their own.
+  const cities = await db.all('SELECT player_id, first_player_id, founded_turn, name FROM cities_v WHERE save_id = ? ORDER BY id', [id]);
   const leaders = await db.all(
     `SELECT l.player_id, l.ordinal, c.first_name, c.cognomen, c.death_turn
      FROM player_leaders_v l LEFT JOIN characters_v c ON c.save_id = l.save_id AND c.id = l.character_id
      WHERE l.save_id = ? ORDER BY l.player_id, l.ordinal`,
     [id],
   );
-  const religions = await db.all('SELECT religion, founder_player_id, founded_turn FROM religions_v WHERE save_id = ?', [id]);
-  const goals = await db.all('SELECT player_id, type, finished_turn, failed FROM player_goals_v WHERE save_id = ?', [id]);
+  const religions = await db.all('SELECT religion, founder_player_id, founded_turn FROM religions_v WHERE save_id = ? ORDER BY religion', [
+    id,
+  ]);
+  const goals = await db.all(
+    'SELECT player_id, type, finished_turn, failed FROM player_goals_v WHERE save_id = ? ORDER BY player_id, ordinal',
+    [id],
+  );
   const diplomacy = await db.all(`SELECT a, b, state FROM diplomacy_v WHERE save_id = ? AND kind = 'team'`, [id]);
 
   const latest = new Map<number, number>();

@@ -1,0 +1,43 @@
+/**
+ * What a command shows while opening a library from an older Scribe
+ * converts it (store/dictionary-migration.ts): a bar on a terminal, or one
+ * `{"type":"migration",...}` line per step otherwise.
+ */
+import cliProgress from 'cli-progress';
+import type { MigrationListener, MigrationPhase } from '../shared/migration.js';
+import { writeErr } from './output.js';
+
+const phaseText: Record<MigrationPhase, string> = {
+  converting: 'converting saves',
+  finishing: 'finishing',
+  reclaiming: 'reclaiming disk space',
+  done: 'done',
+};
+
+/** `json`: lines through `writeLine` (standard output, or standard error where the command's output is one document). */
+export function migrationProgress(json: boolean, writeLine: (text: string) => void): MigrationListener {
+  if (json) return (p) => writeLine(`${JSON.stringify({ type: 'migration', ...p })}\n`);
+  let bar: cliProgress.SingleBar | null = null;
+  return (p) => {
+    if (!bar) {
+      writeErr(`Converting the library for this version of Scribe (schema ${p.version}); it can be interrupted and resumed.\n`);
+      bar = new cliProgress.SingleBar(
+        {
+          format: ' {bar} {percentage}% | {value}/{total} saves | {phase}',
+          barCompleteChar: '█',
+          barIncompleteChar: '░',
+          hideCursor: true,
+          stream: process.stderr,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(p.savesTotal, p.savesDone, { phase: phaseText[p.phase] });
+    }
+    bar.setTotal(p.savesTotal);
+    bar.update(p.savesDone, { phase: phaseText[p.phase] });
+    if (p.phase === 'done') {
+      bar.stop();
+      bar = null;
+    }
+  };
+}
