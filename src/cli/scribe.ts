@@ -30,6 +30,12 @@ import { exportCommand } from './export.js';
 import { isExportFormat, type ExportFormat } from '../shared/export.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
+/**
+ * A single file is parsed in this process, with no worker started: the first save of a one-save import
+ * is in the library in about half the time (docs/design.md). `SCRIBE_SINGLE_FILE_IN_WORKER=1` starts
+ * the pool as for any other run: the bench's "before" and the tests that compare the two ways.
+ */
+const singleFileInProcess = process.env.SCRIBE_SINGLE_FILE_IN_WORKER !== '1';
 
 class UnusableDatabase extends Error {}
 
@@ -106,7 +112,7 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     const reporter = createReporter(json ? 'json' : 'tty');
     const importer = createImporter(
       { ...s, workers: options.workers ?? s.workers },
-      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener },
+      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener, singleFileInProcess },
     );
     // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
     return untilStopped(
