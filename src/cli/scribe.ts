@@ -17,7 +17,6 @@ import type { ImportKind } from '../shared/import.js';
 import type { Backend } from '../shared/settings.js';
 import { createReporter } from './report.js';
 import { printSaveList, printSaveDetail } from './print.js';
-import { watchCommand } from './watch.js';
 import { samplesCommand } from './samples.js';
 import { markSamplePage, samplesFolder } from '../engine/samples/index.js';
 import { outputBroken, writeErr, writeOut } from './output.js';
@@ -26,7 +25,6 @@ import { version } from '../../package.json';
 import { workerLimits } from '../shared/limits.js';
 import { exitCodes } from './exit-codes.js';
 import { parseShard, type Shard } from '../engine/pipeline/shard.js';
-import { exportCommand } from './export.js';
 import { isExportFormat, type ExportFormat } from '../shared/export.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
@@ -109,7 +107,7 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     const s = settings.get();
     const choices = { replace: options.replace === true, shard: options.shard };
     const json = options.json === true || !process.stdout.isTTY;
-    const reporter = createReporter(json ? 'json' : 'tty');
+    const reporter = await createReporter(json ? 'json' : 'tty');
     const importer = createImporter(
       { ...s, workers: options.workers ?? s.workers },
       { store, spawn: forkSpawner, workerEntry, listener: reporter.listener, singleFileInProcess },
@@ -211,6 +209,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...jsonOption)
     .action(async (folders: string[], options: ImportOptions & { poll?: boolean }) => {
       if (refuseEmptyPaths(folders, 'folders')) return setExit(exitCodes.usage);
+      // Loaded by the commands that use them: the file watcher and the exporter are no part of an import's start-up.
+      const { watchCommand } = await import('./watch.js');
       setExit(
         await withStore(options, (store, settings) =>
           watchCommand({
@@ -260,6 +260,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...dbOption)
     .option(...jsonOption)
     .action(async (options: CommonOptions & { format: ExportFormat; out: string }) => {
+      const { exportCommand } = await import('./export.js');
       const { file, backend } = await resolveDatabase(options);
       const controller = new AbortController();
       setExit(

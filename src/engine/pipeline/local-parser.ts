@@ -1,7 +1,7 @@
 /**
  * The run's own process as its parser, for a run given a single file: the
  * file is read and parsed here, with the code a worker runs
- * (worker/parse-file.ts), and no worker process is started. A worker's start
+ * (parse-file.ts), and no worker process is started. A worker's start
  * (a second Node process loading the reader) and the trip of the parsed
  * save through its pipe (encode, send, decode) cost more than the parse
  * itself on a machine with few cores; with one file there is no parallelism
@@ -14,7 +14,7 @@
  * result and the file stays queued, as a cancelled worker's file does.
  */
 import { performance } from 'node:perf_hooks';
-import { parseFile, type ParseScreen } from '../worker/parse-file.js';
+import { parseFile, type ParseScreen } from './parse-file.js';
 import type { FileParsers, JobOutcome } from './pool.js';
 
 export class LocalParser implements FileParsers {

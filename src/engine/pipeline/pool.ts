@@ -24,7 +24,13 @@ export interface PoolOptions {
 
 export type JobOutcome =
   /** `save`: called by the writer just before it writes (a worker's encoded bytes are smaller than the rows they decode to). */
-  | { kind: 'parsed'; save: () => EncodedSave; hashed: Hashed; timings: Pick<StageTimings, 'readMs' | 'inflateMs' | 'parseMs'>; transferMs: number }
+  | {
+      kind: 'parsed';
+      save: () => EncodedSave;
+      hashed: Hashed;
+      timings: Pick<StageTimings, 'readMs' | 'inflateMs' | 'parseMs'>;
+      transferMs: number;
+    }
   | { kind: 'known'; hashed: Hashed; saveId: number }
   | { kind: 'otherShard'; hashed: Hashed }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };

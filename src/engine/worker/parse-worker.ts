@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { encodeSaveBytes } from '../codec/encoded-save.js';
 import type { FromWorker, ToWorker } from '../pipeline/worker-protocol.js';
 import type { Shard } from '../pipeline/shard.js';
-import { parseFile } from './parse-file.js';
+import { parseFile } from '../pipeline/parse-file.js';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;

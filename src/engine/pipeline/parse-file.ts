@@ -2,7 +2,7 @@
  * One file's work before the writer: read and hash it, screen it against the
  * library and the shard, unzip and parse it. The parse worker runs this for
  * each job it is sent; a run given a single file runs it in the importing
- * process itself (pipeline/local-parser.ts). One function for both, so a
+ * process itself (local-parser.ts). One function for both, so a
  * file ends with the same status, code and message whichever ran it.
  */
 import { createHash } from 'node:crypto';
@@ -13,8 +13,8 @@ import { readSaveInto } from '../reader/index.js';
 import { errnoCode, isTransientReadError, readRetryDelaysMs, withRetry } from '../retry.js';
 import { SaveEncoder, type EncodedSave } from '../codec/encoded-save.js';
 import type { FailureInfo } from '../../shared/errors.js';
-import type { Hashed } from '../pipeline/worker-protocol.js';
-import { inShard, type Shard } from '../pipeline/shard.js';
+import type { Hashed } from './worker-protocol.js';
+import { inShard, type Shard } from './shard.js';
 
 export interface ParseScreen {
   /** The library's saves by SHA-256: a file with these bytes is not parsed. */
