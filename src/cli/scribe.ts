@@ -30,8 +30,9 @@ import { isExportFormat, type ExportFormat } from '../shared/export.js';
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
 /**
  * A single file is parsed in this process, with no worker started: the first save of a one-save import
- * is in the library in about half the time (docs/design.md). `SCRIBE_SINGLE_FILE_IN_WORKER=1` starts
- * the pool as for any other run: the bench's "before" and the tests that compare the two ways.
+ * is in the library sooner (docs/design.md, "A single file is parsed in the command's own process").
+ * `SCRIBE_SINGLE_FILE_IN_WORKER=1` starts the pool as for any other run: the bench's "before" and the
+ * tests that compare the two ways.
  */
 const singleFileInProcess = process.env.SCRIBE_SINGLE_FILE_IN_WORKER !== '1';
 

@@ -1,11 +1,11 @@
 /**
  * The run's own process as its parser, for a run given a single file: the
  * file is read and parsed here, with the code a worker runs
- * (parse-file.ts), and no worker process is started. A worker's start
- * (a second Node process loading the reader) and the trip of the parsed
- * save through its pipe (encode, send, decode) cost more than the parse
- * itself on a machine with few cores; with one file there is no parallelism
- * for them to buy.
+ * (parse-file.ts), and no worker process is started. A worker's start (a
+ * second Node process loading the reader, a few hundred ms on 2 cores) and
+ * the trip of the parsed save through its pipe (encode, send, decode) are
+ * paid before the first save can be written; with one file there is no
+ * parallelism for them to buy (docs/design.md has the numbers).
  *
  * What a worker adds and this does not: a heap of its own (the reader's size
  * limits bound a save's memory here), and a time limit (a parse cannot be
