@@ -6,6 +6,7 @@
  * runs twice, into two fresh libraries, once each way; real zip files, real
  * SQLite files, real worker processes for the pool.
  */
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -71,7 +72,8 @@ const withoutRunId = <T extends { runId: string }>({ runId: _, ...rest }: T) => 
 
 /** What a run showed and left behind, with what differs by clock alone (run ids, times, rates) taken out. */
 async function observe(way: Way, runs: Run[]) {
-  const store = await openStore(path.join(dir, `library-${++libraries}.sqlite`));
+  const file = path.join(dir, `library-${++libraries}.sqlite`);
+  const store = await openStore(file);
   const workers = counting();
   const seen = [];
   try {
@@ -107,9 +109,31 @@ async function observe(way: Way, runs: Run[]) {
       saves.push({ gameId: item.gameId, turn: item.turn, counts: detail!.counts });
     }
     expect(await expectCompleteSaves(store, corpus)).toBe(saves.length);
-    return { seen, ledger, saves, workersStarted: workers.spawned() };
+    return { seen, ledger, saves, workersStarted: workers.spawned(), file };
   } finally {
     await store.close();
+  }
+}
+
+/** Every row of every table of the library as written (the ledger and the import time aside): the saves must be the same to the cell. */
+function contents(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'import_ledger' ORDER BY name`)
+      .pluck()
+      .all() as string[];
+    return Object.fromEntries(
+      tables.map((t) => {
+        // Some tables have no rowid (clustered on their key): ordered by every column, both libraries list rows alike.
+        const columns = db.prepare(`SELECT count(*) FROM pragma_table_info(?)`).pluck().get(t) as number;
+        const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+        const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY ${order}`).all() as Record<string, unknown>[];
+        return [t, rows.map(({ imported_at: _, ...row }) => row)];
+      }),
+    );
+  } finally {
+    db.close();
   }
 }
 
@@ -117,9 +141,10 @@ async function observe(way: Way, runs: Run[]) {
 async function bothWays(runs: Run[]) {
   const inProcess = await observe('in-process', runs);
   const pool = await observe('pool', runs);
-  const { workersStarted: inProcessWorkers, ...inProcessSeen } = inProcess;
-  const { workersStarted: poolWorkers, ...poolSeen } = pool;
+  const { workersStarted: inProcessWorkers, file: inProcessFile, ...inProcessSeen } = inProcess;
+  const { workersStarted: poolWorkers, file: poolFile, ...poolSeen } = pool;
   expect(inProcessSeen).toEqual(poolSeen);
+  expect(contents(inProcessFile)).toEqual(contents(poolFile));
   return { ...inProcess, poolWorkers, inProcessWorkers };
 }
 
@@ -130,6 +155,7 @@ describe('a single file parsed in the importing process', () => {
     expect(r.seen[0]!.first).toMatchObject({ phase: 'discovering' });
     expect(r.seen[0]!.last).toMatchObject({ phase: 'finishing', imported: 1, remaining: 0 });
     expect(r.ledger).toMatchObject([{ status: 'imported', attempts: 1 }]);
+    expect(contents(r.file).tiles!.length).toBe(corpus[0]!.tableCounts.tiles);
     expect(r.inProcessWorkers).toBe(0);
     expect(r.poolWorkers).toBeGreaterThan(0);
   });
