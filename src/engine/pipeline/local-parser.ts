@@ -9,7 +9,8 @@
  *
  * What a worker adds and this does not: a heap of its own (the reader's size
  * limits bound a save's memory here), and a time limit (a parse cannot be
- * stopped mid-way in-process; the same limits bound it to seconds). A cancel
+ * stopped mid-way in-process; the same limits bound it, to a few seconds
+ * at the default 256 MB of XML). A cancel
  * during the parse takes effect when it returns: the run then drops the
  * result and the file stays queued, as a cancelled worker's file does.
  */
