@@ -104,12 +104,13 @@ async function parsesAlone(options: ImportRunOptions): Promise<boolean> {
 
 /**
  * One import run: discover, screen against the ledger, parse in the worker
- * pool (or here, for a single file when asked), write each save with the single store connection in its own
- * transaction. Every candidate file ends with exactly one FileResult, except
- * when the run is cancelled or stopped: files not finished stay queued in the
- * ledger. A run stops (outcome 'failed') when the library cannot go on: disk
- * full, locked past the retries, unreadable. Whatever ends it, every file
- * event comes before the function returns, and it never rejects.
+ * pool (or here, for a single file when asked), write each save with the
+ * single store connection in its own transaction. Every candidate file ends
+ * with exactly one FileResult, except when the run is cancelled or stopped:
+ * files not finished stay queued in the ledger. A run stops (outcome
+ * 'failed') when the library cannot go on: disk full, locked past the
+ * retries, unreadable. Whatever ends it, every file event comes before the
+ * function returns, and it never rejects.
  */
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const { store, events, signal } = options;
