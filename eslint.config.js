@@ -83,11 +83,16 @@ const engineLayers = [
   { files: ['src/engine/codec/**'], rules: layer('codec', ['reader', 'store', ...aboveStore]) },
   { files: ['src/engine/reader/**'], rules: layer('reader', ['store', ...aboveStore]) },
   { files: ['src/engine/store/**'], rules: layer('store', ['reader', ...aboveStore]) },
-  // The pipeline spawns the worker by path and shares only its message protocol with it.
+  // The pipeline spawns the worker by path and shares with it only its message protocol, the shards and
+  // the parse of one file (which a run of a single file also does in its own process).
   { files: ['src/engine/pipeline/**'], rules: layer('pipeline', ['worker', 'app', 'cli', 'main']) },
   {
     files: ['src/engine/worker/**'],
-    rules: layer('worker', ['store', 'pipeline', 'app', 'cli', 'main'], ['**/pipeline/worker-protocol.js', '**/pipeline/shard.js']),
+    rules: layer(
+      'worker',
+      ['store', 'pipeline', 'app', 'cli', 'main'],
+      ['**/pipeline/worker-protocol.js', '**/pipeline/shard.js', '**/pipeline/parse-file.js'],
+    ),
   },
   {
     files: ['src/engine/service.ts', 'src/engine/importer.ts', 'src/engine/watch/**', 'src/engine/samples/**', 'src/engine/export/**'],

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { backendRows, benchBackends } from './backends';
 import { benchPipeline, type RunResult } from './pipeline';
 import { benchExport } from './export';
+import { benchFirstSave } from './first-save';
 import { benchReader } from './reader';
 import { benchSchema, schemaRows } from './schema';
 import { benchStore } from './store';
@@ -111,6 +112,15 @@ if (!skip.has('pipeline')) {
   show(
     `Pipeline: ${p.count} typical saves (${p.corpusMB.toFixed(0)} MB of archives), ${p.rounds} rounds`,
     `${lines.join('\n')}\n\nEach configuration ran ${p.rounds} times, interleaved; the row shows its best run (load from other tenants of this machine only ever adds time) and the wall time of every round. Stage times are summed over files (inflate and parse run in parallel, so they can exceed the wall time; transfer includes waiting for the writer's thread).\n\n${renderTable(rows)}${where}`,
+  );
+}
+
+if (!skip.has('first-save')) {
+  const f = await benchFirstSave();
+  const list = (ms: number[]) => ms.map((m) => m.toFixed(0)).join(', ');
+  show(
+    'First save: a one-save import into a fresh SQLite library',
+    `${renderTable(f.rows)}\n\nFrom spawning \`scribe import one.zip --db fresh.sqlite --json\` (a typical save) until its \`file\` line says imported, which is printed after the save's transaction commits. ${f.runs} runs each way, alternating: the file parsed in the command's own process (what \`scribe\` does with a single file) and through a worker process (\`SCRIBE_SINGLE_FILE_IN_WORKER=1\`, as before). Every run, in order: in-process ${list(f.savedMs.inProcess)} ms; worker ${list(f.savedMs.worker)} ms.`,
   );
 }
 

@@ -3,7 +3,7 @@
  * converts it (store/dictionary-migration.ts): a bar on a terminal, or one
  * `{"type":"migration",...}` line per step otherwise.
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { MigrationListener, MigrationPhase } from '../shared/migration.js';
 import { writeErr } from './output.js';
 
@@ -14,14 +14,18 @@ const phaseText: Record<MigrationPhase, string> = {
   done: 'done',
 };
 
-/** `json`: lines through `writeLine` (standard output, or standard error where the command's output is one document). */
-export function migrationProgress(json: boolean, writeLine: (text: string) => void): MigrationListener {
+/**
+ * `json`: lines through `writeLine` (standard output, or standard error where the command's output is one document).
+ * The bar's module loads only for a terminal: a command's start-up is what a one-save import waits on.
+ */
+export async function migrationProgress(json: boolean, writeLine: (text: string) => void): Promise<MigrationListener> {
   if (json) return (p) => writeLine(`${JSON.stringify({ type: 'migration', ...p })}\n`);
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
   let bar: cliProgress.SingleBar | null = null;
   return (p) => {
     if (!bar) {
       writeErr(`Converting the library for this version of Scribe (schema ${p.version}); it can be interrupted and resumed.\n`);
-      bar = new cliProgress.SingleBar(
+      bar = new SingleBar(
         {
           format: ' {bar} {percentage}% | {value}/{total} saves | {phase}',
           barCompleteChar: '█',
@@ -29,7 +33,7 @@ export function migrationProgress(json: boolean, writeLine: (text: string) => vo
           hideCursor: true,
           stream: process.stderr,
         },
-        cliProgress.Presets.shades_classic,
+        Presets.shades_classic,
       );
       bar.start(p.savesTotal, p.savesDone, { phase: phaseText[p.phase] });
     }

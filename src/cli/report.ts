@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
 import { writeErr, writeOut } from './output.js';
 import path from 'node:path';
 import type { FileResult, ImportProgress, ImportSummary } from '../shared/import.js';
@@ -48,7 +48,7 @@ const formatEta = (seconds: number | null): string => {
 };
 
 /** For people: a live bar, then what happened, with every failure and what to do about it. */
-function ttyReporter(): Reporter {
+function ttyReporter(cliProgress: typeof cliProgressModule): Reporter {
   const bar = new cliProgress.SingleBar(
     {
       format:
@@ -112,6 +112,7 @@ function ttyReporter(): Reporter {
   };
 }
 
-export function createReporter(mode: 'json' | 'tty'): Reporter {
-  return mode === 'json' ? jsonReporter() : ttyReporter();
+/** The progress bar's module is loaded only for a terminal: `--json` (and a one-save import's start-up) never pays for it. */
+export async function createReporter(mode: 'json' | 'tty'): Promise<Reporter> {
+  return mode === 'json' ? jsonReporter() : ttyReporter((await import('cli-progress')).default);
 }

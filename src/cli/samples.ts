@@ -49,7 +49,7 @@ export async function samplesCommand(o: SamplesOptions): Promise<number> {
       { made: files.length, folder },
     );
     const s = settings.get();
-    const reporter = createReporter(o.json ? 'json' : 'tty');
+    const reporter = await createReporter(o.json ? 'json' : 'tty');
     const importer = createImporter(
       { ...s, workers: o.workers ?? s.workers },
       { store, spawn: forkSpawner, workerEntry: o.workerEntry, listener: reporter.listener },

@@ -17,7 +17,6 @@ import type { ImportKind } from '../shared/import.js';
 import type { Backend } from '../shared/settings.js';
 import { createReporter } from './report.js';
 import { printSaveList, printSaveDetail } from './print.js';
-import { watchCommand } from './watch.js';
 import { samplesCommand } from './samples.js';
 import { markSamplePage, samplesFolder } from '../engine/samples/index.js';
 import { outputBroken, writeErr, writeOut } from './output.js';
@@ -26,11 +25,17 @@ import { version } from '../../package.json';
 import { workerLimits } from '../shared/limits.js';
 import { exitCodes } from './exit-codes.js';
 import { parseShard, type Shard } from '../engine/pipeline/shard.js';
-import { exportCommand } from './export.js';
 import { migrationProgress } from './migration-progress.js';
 import { isExportFormat, type ExportFormat } from '../shared/export.js';
 
 const workerEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.js');
+/**
+ * A single file is parsed in this process, with no worker started: the first save of a one-save import
+ * is in the library sooner (docs/design.md, "A single file is parsed in the command's own process").
+ * `SCRIBE_SINGLE_FILE_IN_WORKER=1` starts the pool as for any other run: the bench's "before" and the
+ * tests that compare the two ways.
+ */
+const singleFileInProcess = process.env.SCRIBE_SINGLE_FILE_IN_WORKER !== '1';
 
 class UnusableDatabase extends Error {}
 
@@ -97,7 +102,7 @@ async function withStore<T>(
   let store: Store;
   try {
     const json = options.json === true || !process.stdout.isTTY;
-    store = await openStore(file, { backend, onMigrationProgress: migrationProgress(json, migrationLinesTo) });
+    store = await openStore(file, { backend, onMigrationProgress: await migrationProgress(json, migrationLinesTo) });
   } catch (err) {
     if (err instanceof LibraryError) throw new UnusableDatabase(`The database ${file} was not opened (${err.code}): ${err.explanation}`);
     throw new UnusableDatabase(`The database ${file} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
@@ -114,10 +119,10 @@ async function importCommand(kind: ImportKind, paths: string[], options: ImportO
     const s = settings.get();
     const choices = { replace: options.replace === true, shard: options.shard };
     const json = options.json === true || !process.stdout.isTTY;
-    const reporter = createReporter(json ? 'json' : 'tty');
+    const reporter = await createReporter(json ? 'json' : 'tty');
     const importer = createImporter(
       { ...s, workers: options.workers ?? s.workers },
-      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener },
+      { store, spawn: forkSpawner, workerEntry, listener: reporter.listener, singleFileInProcess },
     );
     // Each way of stopping cancels the run as the app's Cancel does: unfinished files stay queued for `scribe resume`.
     return untilStopped(
@@ -216,6 +221,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...jsonOption)
     .action(async (folders: string[], options: ImportOptions & { poll?: boolean }) => {
       if (refuseEmptyPaths(folders, 'folders')) return setExit(exitCodes.usage);
+      // Loaded by the commands that use them: the file watcher and the exporter are no part of an import's start-up.
+      const { watchCommand } = await import('./watch.js');
       setExit(
         await withStore(options, (store, settings) =>
           watchCommand({
@@ -265,6 +272,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option(...dbOption)
     .option(...jsonOption)
     .action(async (options: CommonOptions & { format: ExportFormat; out: string }) => {
+      const { exportCommand } = await import('./export.js');
       const { file, backend } = await resolveDatabase(options);
       const controller = new AbortController();
       setExit(

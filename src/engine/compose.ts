@@ -21,6 +21,8 @@ export interface ImporterWiring {
   listener: ImporterListener;
   /** Per-file worker time limit; the default suits real saves. */
   fileTimeoutMs?: number;
+  /** A run given a single file parses it in the importing process, starting no worker: for the command line, not the app's main process. */
+  singleFileInProcess?: boolean;
 }
 
 const bytesPerMB = 1024 * 1024;

@@ -25,6 +25,8 @@ export interface ImporterOptions {
   fileTimeoutMs?: number;
   /** Heap cap of each worker process. */
   workerHeapMB?: number;
+  /** A run given a single file parses it in this process (see ImportRunOptions). */
+  singleFileInProcess?: boolean;
 }
 
 /**
@@ -174,6 +176,7 @@ export class Importer {
         ...next.choices,
         store: o.store,
         signal: controller.signal,
+        singleFileInProcess: o.singleFileInProcess,
         pool: {
           size: o.workers === 'auto' ? autoWorkerCount() : o.workers,
           spawn: o.spawn,

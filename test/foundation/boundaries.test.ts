@@ -71,9 +71,12 @@ describe('engine layers', () => {
     expect(await plant('../codec/encoded-save.js', 'src/engine/store/x.ts')).toEqual([]);
     expect(await plant('../codec/encoded-save.js', 'src/engine/worker/x.ts')).toEqual([]);
     expect(await plant('../reader/index.js', 'src/engine/worker/x.ts')).toEqual([]);
-    // The message protocol is the pipeline's, shared with the worker it spawns; nothing else of the pipeline is.
+    // The message protocol, the shards and the parse of one file are the pipeline's, shared with the worker
+    // it spawns (a single-file run parses in its own process); nothing else of the pipeline is.
     expect(await plant('../pipeline/worker-protocol.js', 'src/engine/worker/x.ts')).toEqual([]);
+    expect(await plant('../pipeline/parse-file.js', 'src/engine/worker/x.ts')).toEqual([]);
     expect(await plant('../pipeline/pool.js', 'src/engine/worker/x.ts')).toHaveLength(1);
+    expect(await plant('../pipeline/local-parser.js', 'src/engine/worker/x.ts')).toHaveLength(1);
     expect(await plant('../store/index.js', 'src/engine/pipeline/x.ts')).toEqual([]);
     expect(await plant('./store/index.js', 'src/engine/importer.ts')).toEqual([]);
     expect(await plant('../engine/service.js', 'src/main/x.ts')).toEqual([]);

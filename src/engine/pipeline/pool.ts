@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { FailureInfo } from '../../shared/errors.js';
+import { decodeSaveBytes, type EncodedSave } from '../codec/encoded-save.js';
 import type { WorkerHandle, WorkerSpawner } from './worker-handle.js';
 import type { FromWorker, Hashed, StageTimings, ToWorker } from './worker-protocol.js';
 import type { Shard } from './shard.js';
@@ -22,8 +23,14 @@ export interface PoolOptions {
 }
 
 export type JobOutcome =
-  /** `save`: encoded bytes, decoded by the writer just before it writes (they are smaller than the rows). */
-  | { kind: 'parsed'; save: Uint8Array; hashed: Hashed; timings: StageTimings; transferMs: number }
+  /** `save`: called by the writer just before it writes (a worker's encoded bytes are smaller than the rows they decode to). */
+  | {
+      kind: 'parsed';
+      save: () => EncodedSave;
+      hashed: Hashed;
+      timings: Pick<StageTimings, 'readMs' | 'inflateMs' | 'parseMs'>;
+      transferMs: number;
+    }
   | { kind: 'known'; hashed: Hashed; saveId: number }
   | { kind: 'otherShard'; hashed: Hashed }
   | { kind: 'failed'; failure: FailureInfo; hashed: Hashed | null };
@@ -116,7 +123,8 @@ class Slot {
         // Both clocks are wall time on one machine: serialise, pipe, wait for this (writer) thread, deserialise.
         const transferMs = Math.max(0, performance.timeOrigin + performance.now() - message.timings.sentAt);
         this.peakRssMB = Math.max(this.peakRssMB, message.timings.peakRssMB);
-        this.finish({ kind: 'parsed', save: message.save, hashed: message.hashed, timings: message.timings, transferMs });
+        const bytes = message.save;
+        this.finish({ kind: 'parsed', save: () => decodeSaveBytes(bytes), hashed: message.hashed, timings: message.timings, transferMs });
         break;
       }
       case 'failed':
@@ -162,12 +170,27 @@ class Slot {
   }
 }
 
+/** What a run asks of whatever parses its files: the worker pool, or the run's own process for a single file. */
+export interface FileParsers {
+  /** How many files it parses at once. */
+  readonly size: number;
+  /** Starts what it needs ahead of the first file. */
+  warm(): void;
+  /** Reads, screens and parses one file; null when closed before it took the file (the file stays unfinished). */
+  process(path: string): Promise<JobOutcome | null>;
+  close(): void;
+  /** Files whose read failed for a passing reason and was tried again. */
+  readRetried(): number;
+  /** Peak resident memory of each worker, MB (for the bench); empty without workers. */
+  peakRssMB(): number[];
+}
+
 /**
  * A fixed set of parse worker processes. Each holds one file at a time; a
  * worker that crashes or overruns its time fails only that file and is
  * replaced on the next job.
  */
-export class WorkerPool {
+export class WorkerPool implements FileParsers {
   private readonly slots: Slot[];
   /** Jobs waiting for a free worker; called with null when the pool closes first. */
   private closed = false;

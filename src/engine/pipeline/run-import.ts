@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { failureAdvice, skipReasons, type FailureInfo } from '../../shared/errors.js';
 import type { DiscoveryNotice, FileResult, ImportKind, ImportProgress, ImportStarted, ImportSummary } from '../../shared/import.js';
 import { databaseFailure } from '../db-failure.js';
 import { toFailure } from '../errors.js';
-import { decodeSaveBytes, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { discover, type Candidate } from './discover.js';
-import { WorkerPool, type JobOutcome, type PoolOptions } from './pool.js';
+import { WorkerPool, type FileParsers, type JobOutcome, type PoolOptions } from './pool.js';
 import { ProgressTracker, Throttle } from './progress.js';
 import { defaultBusyRetryDelaysMs, retryWhileBusy } from './busy-retry.js';
 import { shardOf, type Shard } from './shard.js';
@@ -34,6 +35,12 @@ export interface ImportRunOptions {
   paths: readonly string[];
   store: Store;
   pool: Omit<PoolOptions, 'known' | 'shard'>;
+  /**
+   * A run given a single file parses it in this process (local-parser.ts)
+   * and starts no worker. Not for a process that must stay responsive while
+   * a save is parsed, such as the desktop app's main process.
+   */
+  singleFileInProcess?: boolean;
   events: ImportEvents;
   signal?: AbortSignal;
   /** Replace a save of the same game and turn instead of skipping the new file. */
@@ -86,14 +93,24 @@ function failed(runId: string, path: string, failure: FailureInfo): Extract<File
   return result;
 }
 
+/** Whether this run parses its one file in this process: asked for, and given exactly one path that is a file. */
+async function parsesAlone(options: ImportRunOptions): Promise<boolean> {
+  if (options.singleFileInProcess !== true || options.paths.length !== 1) return false;
+  return fs.stat(options.paths[0]!).then(
+    (stat) => stat.isFile(),
+    () => false,
+  );
+}
+
 /**
  * One import run: discover, screen against the ledger, parse in the worker
- * pool, write each save with the single store connection in its own
- * transaction. Every candidate file ends with exactly one FileResult, except
- * when the run is cancelled or stopped: files not finished stay queued in the
- * ledger. A run stops (outcome 'failed') when the library cannot go on: disk
- * full, locked past the retries, unreadable. Whatever ends it, every file
- * event comes before the function returns, and it never rejects.
+ * pool (or here, for a single file when asked), write each save with the
+ * single store connection in its own transaction. Every candidate file ends
+ * with exactly one FileResult, except when the run is cancelled or stopped:
+ * files not finished stay queued in the ledger. A run stops (outcome
+ * 'failed') when the library cannot go on: disk full, locked past the
+ * retries, unreadable. Whatever ends it, every file event comes before the
+ * function returns, and it never rejects.
  */
 export async function runImport(options: ImportRunOptions): Promise<ImportRunResult> {
   const { store, events, signal } = options;
@@ -153,7 +170,9 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       ? { code: wide.code, error: `${wide.message} ${failureAdvice[wide.code]}` }
       : { code: 'INTERNAL', error: `The library cannot be read: ${toFailure(err).message}` };
   }
-  const pool = new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known, shard: options.shard });
+  const parsers: FileParsers = (await parsesAlone(options))
+    ? new (await import('./local-parser.js')).LocalParser({ known, shard: options.shard, maxXmlBytes: options.pool.maxXmlBytes })
+    : new WorkerPool({ ...options.pool, size: Math.max(1, options.pool.size), known, shard: options.shard });
   let wake: (() => void) | null = null;
   /** Stops the run on an error no single file explains: the workers stop, files not written stay queued. */
   const stop = (err: unknown): void => {
@@ -162,12 +181,12 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     stopped = wide
       ? { code: wide.code, error: `${wide.message} ${failureAdvice[wide.code]}` }
       : { code: toFailure(err).code, error: toFailure(err).message };
-    pool.close();
+    parsers.close();
     wake?.();
   };
   // Cancel: stop the workers at once; jobs they held end and stay queued for resume.
   const onAbort = (): void => {
-    pool.close();
+    parsers.close();
     wake?.();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -178,7 +197,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     if (stopped) return finish();
     await db(() => store.bulkWrites(true));
     bulk = true;
-    pool.warm();
+    parsers.warm();
     const found = await discover(options.paths);
     notices = found.notices;
     filesTotal = found.candidates.length;
@@ -203,7 +222,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     }
     await db(() => store.ledgerQueue(toParse));
 
-    const backlogLimit = pool.size + (options.writeBacklog ?? 2);
+    const backlogLimit = parsers.size + (options.writeBacklog ?? 2);
     let holding = 0; // files dispatched and not yet written: parsing, parsed, or being written
     const released = (): void => {
       holding--;
@@ -216,7 +235,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       let writeStart = t0;
       let ended: FileResult;
       try {
-        const save = decodeSaveBytes(outcome.save);
+        const save = outcome.save();
         writeStart = performance.now();
         stages.transferMs += writeStart - t0;
         const source = { path: candidate.path, sha256: outcome.hashed.sha256, size: outcome.hashed.size, mtimeMs: outcome.hashed.mtimeMs };
@@ -244,7 +263,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
     const handle = async (candidate: Candidate): Promise<void> => {
       // Not raced against a "halted" promise: each race would hang on to its parsed save until the run ended.
       // Closing the pool settles a job still waiting for a worker (null) instead.
-      const outcome = await pool.process(candidate.path);
+      const outcome = await parsers.process(candidate.path);
       if (outcome === null || halted()) {
         released();
         return;
@@ -313,7 +332,7 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
 
   function finish(): ImportRunResult {
     signal?.removeEventListener('abort', onAbort);
-    pool.close();
+    parsers.close();
     tracker.finishing();
     throttle.flush();
     const { imported, skipped, failed: failedCount } = tracker.counts();
@@ -334,8 +353,8 @@ export async function runImport(options: ImportRunOptions): Promise<ImportRunRes
       summary.error = stopped.error;
       summary.errorCode = stopped.code;
     }
-    const readRetried = pool.readRetried();
+    const readRetried = parsers.readRetried();
     if (readRetried > 0) summary.readRetried = readRetried;
-    return { summary, stages, workerPeakRssMB: pool.peakRssMB() };
+    return { summary, stages, workerPeakRssMB: parsers.peakRssMB() };
   }
 }
