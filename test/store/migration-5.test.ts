@@ -56,17 +56,9 @@ const isSample = (p: string) => p.startsWith('/data/Sample saves/');
 
 /** Everything a player or a tool reads of each save, and of the library as a whole. */
 async function snapshot(store: Store, from: (table: string) => string = viewOf) {
-  const ids = (await raw(store, 'SELECT id FROM saves ORDER BY id')).map((r) => Number(r.id));
   const ctx = <T>(fn: (c: ReadContext) => Promise<T>) => store.read((db) => fn({ db, isSample }));
   const perSave = new Map<number, unknown>();
-  for (const saveId of ids) {
-    const tables: Record<string, string[]> = {};
-    for (const s of tableSpecs)
-      tables[s.table] = plain(
-        await raw(store, `SELECT ${['save_id', ...s.columns].map((c) => `"${c}"`).join(', ')} FROM ${from(s.table)} WHERE save_id = ?`, [
-          saveId,
-        ]),
-      );
+  for (const [saveId, tables] of await snapshotTables(store, from)) {
     const detail = await store.saveDetail(saveId);
     const characters = (await raw(store, `SELECT id FROM ${from('characters')} WHERE save_id = ? ORDER BY id LIMIT 3`, [saveId])).map((r) =>
       Number(r.id),
