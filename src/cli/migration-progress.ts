@@ -1,6 +1,6 @@
 /**
  * What a command shows while opening a library from an older Scribe
- * converts it (store/dictionary-migration.ts): a bar on a terminal, or one
+ * converts it (store/stepped-migration.ts): a bar on a terminal, or one
  * `{"type":"migration",...}` line per step otherwise.
  */
 import type cliProgress from 'cli-progress';

@@ -1,6 +1,6 @@
 /**
  * What opening a library from an older Scribe reports while it converts the
- * library in place (store/dictionary-migration.ts): the CLI draws it as a
+ * library in place (store/stepped-migration.ts): the CLI draws it as a
  * bar or JSON lines, the app as a status.
  */
 export type MigrationPhase =

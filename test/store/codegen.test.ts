@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { compileBind, compileCompare, compileInflate, compilePush } from '../../src/engine/codegen/index.js';
 import { clusterKeys, decodeSave, encodeSave, NULL_I32 } from '../../src/engine/codec/encoded-save.js';
-import { tableSpecs } from '../../src/engine/model/tables.js';
+import { tableSpecs, viewOf } from '../../src/engine/model/tables.js';
 import type * as SqliteModule from '../../src/engine/store/sqlite-store.js';
 import type { SqliteStore } from '../../src/engine/store/sqlite-store.js';
 import { makeParsedSave } from './make-save.js';
@@ -82,7 +82,7 @@ describe('generated code', () => {
       Object.fromEntries(
         tableSpecs.map((s) => [
           s.table,
-          store.handle.prepare(`SELECT * FROM ${s.table} ORDER BY ${['save_id', ...s.columns].join(', ')}`).all(),
+          store.handle.prepare(`SELECT * FROM ${viewOf(s.table)} ORDER BY ${['save_id', ...s.columns].join(', ')}`).all(),
         ]),
       );
     const write = async (mod: typeof SqliteModule, name: string) => {

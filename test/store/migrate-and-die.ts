@@ -1,5 +1,5 @@
 /**
- * Run as its own process by migration-5.test.ts: opens an old library with
+ * Run as its own process by stepped-migration.test.ts: opens an old library with
  * one save per conversion step and kills itself (SIGKILL: no cleanup, no
  * close, as a crash or a power cut) once the given number of steps has
  * committed, printing each progress event first.

@@ -215,8 +215,9 @@ function sqliteTables(db: Database.Database): ExportTable[] {
     const source = sourceOf(name, views);
     const info = db.prepare(`SELECT name, type FROM pragma_table_info(?) ORDER BY cid`).all(source) as { name: string; type: string }[];
     const own = info.map((c) => ({ name: c.name, type: exportType(c.type) }));
+    // The view's rows: a packed table (store/packing.ts) has fewer rows of its own than it exports.
     const rows = db
-      .prepare(`SELECT count(*) FROM ${quoteIdent(name)}`)
+      .prepare(`SELECT count(*) FROM ${quoteIdent(source)}`)
       .pluck()
       .get() as number;
     return { name, source, own, columns: exportColumns(name, own), rows };

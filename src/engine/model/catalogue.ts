@@ -46,6 +46,15 @@ export interface EntityDecl {
    * a family's head), so a sink holds them as an array, not a stream.
    */
   readonly completedLater?: true;
+  /**
+   * Where the backend packs rows (SQLite, see store/packing.ts): the rows
+   * that share every other key field are stored as one row, and these two
+   * fields as one JSON object `{"<key>":<value>,...}` in the column
+   * `column`, in key order. `key` is the natural key's last field, and both
+   * are whole numbers. The table's view unpacks it: it reads as a row per
+   * point, as every other backend stores it.
+   */
+  readonly packed?: { readonly key: string; readonly value: string; readonly column: string };
 }
 
 const int = { kind: 'int', nullable: false } as const;
@@ -157,12 +166,14 @@ export const catalogue = {
   /**
    * Sparse turn-keyed histories, exactly the points the save wrote (no fill).
    * Keyed in the order a save writes them (player, series, key, turn), so
-   * inserts stay nearly sequential.
+   * inserts stay nearly sequential. SQLite stores a series (player, series,
+   * key) as one row of its points: over half of a save's rows are points.
    */
   history: {
     table: 'history_points',
     parent: 'saves',
     key: ['playerId', 'series', 'key', 'turn'],
+    packed: { key: 'turn', value: 'value', column: 'points' },
     fields: {
       playerId: int,
       series: oneOf(historySeries),

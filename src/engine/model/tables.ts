@@ -5,7 +5,7 @@
  * checks that the database has every column listed here, so a missing
  * migration fails loudly instead of dropping data.
  */
-import { catalogue, listKeys, type ColumnKind, type ListKey, type Row } from './catalogue.js';
+import { catalogue, entity, listKeys, type ColumnKind, type ListKey, type Row } from './catalogue.js';
 
 export type { ColumnKind, ListKey };
 export type RowOf<L extends ListKey> = Row<L>;
@@ -26,6 +26,8 @@ export interface TableSpec {
   idKinds: readonly ColumnKind[];
   /** The natural key after save_id, as fields (see `EntityDecl.key`). */
   key: readonly string[] | null;
+  /** Where a backend packs the rows (see `EntityDecl.packed`): the two packed fields' indexes and the column holding them. */
+  packed: { key: number; value: number; column: string } | null;
 }
 
 export function snakeCase(field: string): string {
@@ -34,6 +36,7 @@ export function snakeCase(field: string): string {
 
 function spec(list: ListKey): TableSpec {
   const { table, fields, key } = catalogue[list];
+  const { packed } = entity(list);
   const decls = Object.values(fields as Record<string, { kind: ColumnKind; nullable: boolean; dictionary?: true }>);
   const names = Object.keys(fields);
   return {
@@ -46,6 +49,7 @@ function spec(list: ListKey): TableSpec {
     dictionary: decls.map((d) => d.dictionary === true),
     idKinds: decls.map((d) => (d.dictionary ? 'int' : d.kind)),
     key,
+    packed: packed ? { key: names.indexOf(packed.key), value: names.indexOf(packed.value), column: packed.column } : null,
   };
 }
 

@@ -5,8 +5,9 @@
  * caller's (it owns the database handle); everything here is pure.
  */
 import { catalogue, listKeys, type ColumnKind, type EntityDecl } from '../model/catalogue.js';
-import { snakeCase, viewOf } from '../model/tables.js';
+import { snakeCase, tableSpecs, viewOf, type TableSpec } from '../model/tables.js';
 import { usesDictionary } from './dictionary.js';
+import { packsRows, storedColumns, storedKey, type StoredColumn } from './packing.js';
 import type { Dialect } from './migrations.js';
 
 export interface ColumnShape {
@@ -33,29 +34,24 @@ const typeName: { readonly [D in Dialect]: { readonly [K in ColumnKind]: string 
 /** The DDL type each kind is declared with (DuckDB reads TEXT back as VARCHAR). */
 const ddlType: { readonly [K in ColumnKind]: string } = { int: 'INTEGER', text: 'TEXT', bool: 'BOOLEAN' };
 
-function fieldsOf(e: EntityDecl): [string, EntityDecl['fields'][string]][] {
-  return Object.entries(e.fields);
-}
-
-/** A field's kind as its column stores it: a dictionary field holds the id of its text where the backend keeps the dictionary. */
-function storedKind(d: EntityDecl['fields'][string], dialect: Dialect): ColumnKind {
-  return d.dictionary && usesDictionary(dialect) ? 'int' : d.kind;
-}
-
 /** What the catalogue calls for, per dialect (see migrations.ts for why the dialects differ). */
 export function expectedTables(dialect: Dialect): TableShape[] {
-  return listKeys.map((list) => {
-    const e: EntityDecl = catalogue[list];
+  return tableSpecs.map((spec) => {
     const columns = [
       { name: 'save_id', type: 'INTEGER', notNull: true },
-      ...fieldsOf(e).map(([f, d]) => ({ name: snakeCase(f), type: typeName[dialect][storedKind(d, dialect)], notNull: !d.nullable })),
+      ...storedColumns(spec, dialect, usesDictionary(dialect)).map((c) => ({
+        name: c.name,
+        type: typeName[dialect][c.kind],
+        notNull: !c.nullable,
+      })),
     ];
-    if (dialect === 'duckdb') return { name: e.table, columns, key: [], lookup: null };
+    if (dialect === 'duckdb') return { name: spec.table, columns, key: [], lookup: null };
+    const key = storedKey(spec, dialect);
     return {
-      name: e.table,
+      name: spec.table,
       columns,
-      key: e.key ? ['save_id', ...e.key.map(snakeCase)] : [],
-      lookup: e.key ? null : ['save_id', ...(e.lookup ?? []).map(snakeCase)],
+      key: key ? ['save_id', ...key] : [],
+      lookup: key ? null : ['save_id', ...(entityOfTable(spec.table).lookup ?? []).map(snakeCase)],
     };
   });
 }
@@ -110,20 +106,25 @@ function entityOfTable(table: string): EntityDecl {
   return catalogue[list];
 }
 
-function columnDdl(field: string, d: EntityDecl['fields'][string], dialect: Dialect): string {
-  return `${snakeCase(field)} ${ddlType[storedKind(d, dialect)]}${d.nullable ? '' : ' NOT NULL'}`;
+function specOfTable(table: string): TableSpec {
+  const spec = tableSpecs.find((s) => s.table === table);
+  if (!spec) throw new Error(`No entity in the catalogue is stored in ${table}`);
+  return spec;
+}
+
+function columnDdl(c: StoredColumn): string {
+  return `${c.name} ${ddlType[c.kind]}${c.nullable ? '' : ' NOT NULL'}`;
 }
 
 /** A child table's CREATE TABLE, in the form migration 1 wrote them. */
 export function createTableDdl(table: string, dialect: Dialect): string {
-  const e = entityOfTable(table);
-  const cols = fieldsOf(e)
-    .map(([f, d]) => columnDdl(f, d, dialect))
-    .join(',\n  ');
+  const spec = specOfTable(table);
+  const cols = storedColumns(spec, dialect, usesDictionary(dialect)).map(columnDdl).join(',\n  ');
   if (dialect === 'duckdb') return `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL,\n  ${cols}\n);\n`;
   const head = `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL REFERENCES saves (id) ON DELETE CASCADE,\n  ${cols}`;
-  if (e.key) return `${head},\n  PRIMARY KEY (save_id, ${e.key.map(snakeCase).join(', ')})\n) WITHOUT ROWID;\n`;
-  return `${head}\n);\nCREATE INDEX ${table}_by_save ON ${table} (save_id, ${(e.lookup ?? []).map(snakeCase).join(', ')});\n`;
+  const key = storedKey(spec, dialect);
+  if (key) return `${head},\n  PRIMARY KEY (save_id, ${key.join(', ')})\n) WITHOUT ROWID;\n`;
+  return `${head}\n);\nCREATE INDEX ${table}_by_save ON ${table} (save_id, ${(entityOfTable(table).lookup ?? []).map(snakeCase).join(', ')});\n`;
 }
 
 /** A value existing rows take for a new NOT NULL column (SQLite requires one). */
@@ -139,13 +140,19 @@ const defaultOf: { readonly [K in ColumnKind]: string } = { int: '0', text: "''"
  * whole: a save's overview took ~2 s on a 1,000-save library instead of ~2 ms).
  */
 export function createViewDdl(table: string, dialect: Dialect): string {
-  const e = entityOfTable(table);
+  const spec = specOfTable(table);
+  const packed = packsRows(dialect) ? spec.packed : null;
   const cols = ['t.save_id'];
-  for (const [f, d] of fieldsOf(e)) {
-    const c = snakeCase(f);
-    cols.push(d.dictionary && usesDictionary(dialect) ? `(SELECT k.key FROM dictionary k WHERE k.id = t.${c}) AS ${c}` : `t.${c}`);
-  }
-  return `CREATE VIEW ${viewOf(table)} AS\n  SELECT\n    ${cols.join(',\n    ')}\n  FROM ${table} t;\n`;
+  spec.fields.forEach((_, i) => {
+    const c = spec.columns[i]!;
+    if (packed && i === packed.key) cols.push(`CAST(p.key AS INTEGER) AS ${c}`);
+    else if (packed && i === packed.value) cols.push(`CAST(p.value AS INTEGER) AS ${c}`);
+    else
+      cols.push(spec.dictionary[i] && usesDictionary(dialect) ? `(SELECT k.key FROM dictionary k WHERE k.id = t.${c}) AS ${c}` : `t.${c}`);
+  });
+  // A packed table's row is a group of points (packing.ts): json_each gives them back, in key order.
+  const from = packed ? `${table} t, json_each(t.${packed.column}) p` : `${table} t`;
+  return `CREATE VIEW ${viewOf(table)} AS\n  SELECT\n    ${cols.join(',\n    ')}\n  FROM ${from};\n`;
 }
 
 /**
@@ -161,15 +168,16 @@ export function draftDdl(differences: readonly Difference[], dialect: Dialect): 
       changedViews.add(d.table);
     } else if (d.kind === 'missing-column') {
       changedViews.add(d.table);
-      const e = entityOfTable(d.table);
-      const [field, decl] = fieldsOf(e).find(([f]) => snakeCase(f) === d.column)!;
-      const kind = storedKind(decl, dialect);
-      if (decl.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(field, decl, dialect)};\n`);
-      else if (kind !== decl.kind)
-        out.push(`-- ${d.table}.${d.column}: existing rows need the id of a key in the dictionary. Write this step by hand.\n`);
+      const column = storedColumns(specOfTable(d.table), dialect, usesDictionary(dialect)).find((c) => c.name === d.column)!;
+      const spec = specOfTable(d.table);
+      if (column.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(column)};\n`);
+      else if (column.field === null || column.kind !== spec.kinds[column.field])
+        out.push(
+          `-- ${d.table}.${d.column}: existing rows need the id of a key in the dictionary or their packed values. Write this step by hand.\n`,
+        );
       else {
-        out.push(`-- Existing rows get ${defaultOf[kind]}: check that this is what an older save means.\n`);
-        out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(field, decl, dialect)} DEFAULT ${defaultOf[kind]};\n`);
+        out.push(`-- Existing rows get ${defaultOf[column.kind]}: check that this is what an older save means.\n`);
+        out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(column)} DEFAULT ${defaultOf[column.kind]};\n`);
       }
     } else if (d.kind === 'extra-table') out.push(`-- ${d.table} is in the schema but not in the catalogue: drop it or declare it.\n`);
     else if (d.kind === 'extra-column')

@@ -42,7 +42,7 @@ export interface DuckDbStoreOptions {
    * a larger threshold halves the amortised write time.
    */
   checkpointThreshold?: string;
-  /** Told how the conversion of a library from an older Scribe advances (dictionary-migration.ts). */
+  /** Told how the conversion of a library from an older Scribe advances (stepped-migration.ts). */
   onMigrationProgress?: MigrationListener;
   /** Test hook: XML bytes of saves per conversion step. */
   migrationBatchXmlBytes?: number;
@@ -110,6 +110,10 @@ class DuckDbDialect implements Dialect {
 
   keyEqualsSql(column: string): string {
     return `${column} = ?`;
+  }
+
+  historyPointsSql(alias: string): { join: string; turn: string; value: string } {
+    return { join: '', turn: `${alias}.turn`, value: `${alias}.value` };
   }
 
   async schemaVersion(): Promise<number> {

@@ -26,7 +26,7 @@ export function backendForPath(path: string): Backend {
  * Opens (creating it and its folder if needed) the library database at `path` and brings its
  * schema up to date. The backend is the option when given, else chosen by
  * the file extension. A library from an older Scribe is converted in
- * place, in steps that each commit (dictionary-migration.ts).
+ * place, in steps that each commit (stepped-migration.ts).
  */
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Store> {
   const backend = options.backend ?? backendForPath(path);

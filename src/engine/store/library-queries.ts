@@ -15,7 +15,7 @@ import type {
 import { defaultListLimit, maxListLimit } from './ledger.js';
 import { winnerOf } from './read/game.js';
 import type { SqlRunner } from './sql-runner.js';
-import { tableSpecs } from './tables.js';
+import { tableSpecs, viewOf } from './tables.js';
 import { bool, num, numOrNull, parseJson, str, type Row, type SqlValue } from './values.js';
 
 function likePattern(text: string): string {
@@ -99,15 +99,19 @@ export async function saveDetail(db: SqlRunner, saveId: number): Promise<SaveDet
      WHERE p.save_id = ? ORDER BY p.id`,
     [saveId],
   );
+  const p = db.historyPointsSql('h');
   const points = await db.all(
     // The table, not its view: the points series is found through the table's key (sql-runner.ts).
-    `SELECT player_id, turn, value FROM history_points
-     WHERE save_id = ? AND player_id IN (SELECT id FROM players WHERE save_id = ?) AND ${db.keyEqualsSql('series')} AND ${db.keyEqualsSql('key')}
-     ORDER BY player_id, turn`,
+    `SELECT h.player_id, ${p.turn} AS turn, ${p.value} AS value FROM history_points h ${p.join}
+     WHERE h.save_id = ? AND h.player_id IN (SELECT id FROM players WHERE save_id = ?) AND ${db.keyEqualsSql('h.series')} AND ${db.keyEqualsSql('h.key')}
+     ORDER BY h.player_id, turn`,
     [saveId, saveId, 'points', ''],
   );
   const countRows = await db.all(
-    tableSpecs.map((s) => `SELECT '${s.table}' AS t, count(*) AS n FROM ${s.table} WHERE save_id = ?`).join('\nUNION ALL\n'),
+    // A packed table's rows are counted through its view, a row per point (packing.ts).
+    tableSpecs
+      .map((s) => `SELECT '${s.table}' AS t, count(*) AS n FROM ${s.packed ? viewOf(s.table) : s.table} WHERE save_id = ?`)
+      .join('\nUNION ALL\n'),
     tableSpecs.map(() => saveId),
   );
   const sameGame = await db.all('SELECT id, turn FROM saves WHERE game_id = ? ORDER BY turn, id', [String(r.game_id)]);

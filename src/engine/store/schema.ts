@@ -1,26 +1,28 @@
 /**
  * Opening a library's schema, the same for every dialect: the migrations
  * above its version, each in its own transaction (migration 5 on a library
- * with saves in many: dictionary-migration.ts), then a check that every
+ * with saves in many: stepped-migration.ts), then a check that every
  * column the writer needs exists (a missing migration fails at open, not
  * mid-import).
  */
 import type { MigrationListener } from '../../shared/migration.js';
 import { ScribeError } from '../errors.js';
 import type { Dialect } from './dialect.js';
-import { convertsInSteps, migrateInSteps } from './dictionary-migration.js';
+import { convertsInSteps, migrateInSteps } from './stepped-migration.js';
 import { tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
 import type { Awaitable } from './sql-runner.js';
 import { inTransactionSteps, wait, type Steps } from './steps.js';
 import { tableSpecs } from './tables.js';
+import { usesDictionary } from './dictionary.js';
+import { storedColumns } from './packing.js';
 
 export interface MigrateOptions {
   /** Told how a long migration advances (a library from an older Scribe being converted). */
   onProgress?: MigrationListener;
   /** Waited for between two steps of a long migration: an asynchronous caller's event loop runs meanwhile. */
   breathe?: () => Awaitable<void>;
-  /** XML bytes of saves converted per step (dictionary-migration.ts); tests make it small. */
+  /** XML bytes of saves converted per step (stepped-migration.ts); tests make it small. */
   batchXmlBytes?: number;
 }
 
@@ -46,7 +48,8 @@ export function* checkColumns(db: Dialect): Steps<Map<string, string[]>> {
   const byTable = new Map<string, string[]>();
   for (const spec of tableSpecs) {
     const have = yield* wait(db.columnsOf(spec.table));
-    const missing = ['save_id', ...spec.columns].filter((c) => !have.includes(c));
+    const stored = storedColumns(spec, db.backend, usesDictionary(db.backend)).map((c) => c.name);
+    const missing = ['save_id', ...stored].filter((c) => !have.includes(c));
     if (missing.length)
       throw new ScribeError('INTERNAL', `The library database lacks ${spec.table}.${missing.join(', ')}: a migration is missing.`);
     byTable.set(spec.table, have);

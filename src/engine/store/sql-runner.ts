@@ -24,6 +24,13 @@ export interface SqlRunner {
    * but a filter on it cannot use the table's key.
    */
   keyEqualsSql(column: string): string;
+  /**
+   * The points of `history_points` rows read as the table `alias` (as with
+   * `keyEqualsSql`, a table's rows, not its view's): SQL to put after it in
+   * the FROM clause, and a point's turn and value. SQLite packs a series
+   * into one row (store/packing.ts), DuckDB keeps a row per point.
+   */
+  historyPointsSql(alias: string): { join: string; turn: string; value: string };
 }
 
 /** `fn` inside one transaction: committed when it returns, rolled back when it throws. */

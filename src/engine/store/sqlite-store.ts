@@ -37,6 +37,7 @@ import { StoreBase } from './base.js';
 import { StatementCache, statementSizes } from './statements.js';
 import { runAsync, runSync, type Steps } from './steps.js';
 import { tableSpecs, type TableSpec } from './tables.js';
+import { packRows, storedColumns } from './packing.js';
 import type { Row, SqlValue } from './values.js';
 import { WalCheckpointer, walBytes } from './wal-checkpointer.js';
 
@@ -47,7 +48,7 @@ export interface SqliteStoreOptions {
   targetVersion?: number;
   /** Checkpoint the WAL on a thread of its own (default true); false leaves SQLite's automatic checkpoints. */
   backgroundCheckpoints?: boolean;
-  /** Told how the conversion of a library from an older Scribe advances (dictionary-migration.ts). */
+  /** Told how the conversion of a library from an older Scribe advances (stepped-migration.ts). */
   onMigrationProgress?: MigrationListener;
   /** Test hook: XML bytes of saves per conversion step. */
   migrationBatchXmlBytes?: number;
@@ -89,6 +90,8 @@ interface TablePlan {
   width: number;
   sqlHead: string;
   rowSql: string;
+  /** Whether the rows go in packed (packing.ts). */
+  packed: boolean;
   /** Per statement size: the statement and its reused parameter array. */
   statements: Map<number, { stmt: Database.Statement; params: unknown[] }>;
 }
@@ -104,6 +107,8 @@ class SqliteDialect implements Dialect {
   /** The last save's string table and the values its text cells bind as. */
   private lastStrings: readonly string[] | null = null;
   private lastTexts: readonly (Buffer | string)[] = [];
+  /** A packed statement's bound group cells, reused. */
+  private packedCells: unknown[] | null = null;
   /** Started by the first write: a store opened only to read needs no thread. */
   private checkpointer: WalCheckpointer | null = null;
 
@@ -153,6 +158,10 @@ class SqliteDialect implements Dialect {
     return `${column} = (SELECT id FROM dictionary WHERE key = ?)`;
   }
 
+  historyPointsSql(alias: string): { join: string; turn: string; value: string } {
+    return { join: `JOIN json_each(${alias}.points) ${alias}_p`, turn: `CAST(${alias}_p.key AS INTEGER)`, value: `${alias}_p.value` };
+  }
+
   schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
@@ -181,20 +190,28 @@ class SqliteDialect implements Dialect {
     this.textAsBytes = String(this.db.pragma('encoding', { simple: true })).toUpperCase() === 'UTF-8';
     const text = this.textAsBytes ? 'CAST(? AS TEXT)' : '?';
     for (const spec of tableSpecs) {
-      const cols = ['save_id', ...spec.columns];
-      // The writer has turned each dictionary cell into its id (dictionary.ts): those bind as numbers.
-      const stored = { ...spec, kinds: spec.idKinds };
+      // The writer has turned each dictionary cell into its id (dictionary.ts): those bind as numbers. A packed
+      // table (packing.ts) binds its group cells and then each group's points as text.
+      const columns = storedColumns(spec, 'sqlite', true);
+      const cells = columns.filter((c) => c.field !== null);
+      const stored = {
+        ...spec,
+        kinds: cells.map((c) => c.kind),
+        fields: cells.map((c) => spec.fields[c.field!]!),
+        columns: cells.map((c) => c.name),
+      };
       this.plans.set(spec.table, {
         spec,
         bind: compileBind(stored, null).fn,
         bindI32: compileBind(stored, NULL_I32).fn,
-        width: spec.fields.length,
-        sqlHead: `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES `,
+        width: columns.length,
+        sqlHead: `INSERT INTO ${spec.table} (${['save_id', ...columns.map((c) => c.name)].map((c) => `"${c}"`).join(', ')}) VALUES `,
         // Binding is most of an insert's cost (~50 ns a number, ~100 ns a string through the driver):
         // - every row's save_id is the one named parameter, bound once per statement (~5% of a save's insert time);
         // - text goes in as its UTF-8 bytes, cast back to TEXT by SQLite: a Buffer binds without the driver
         //   converting a JS string each time (~6% less; the stored value is the same TEXT).
-        rowSql: `(@save, ${spec.idKinds.map((k) => (k === 'text' ? text : '?')).join(', ')})`,
+        rowSql: `(@save, ${columns.map((c) => (c.kind === 'text' ? (c.field === null ? '?' : text) : '?')).join(', ')})`,
+        packed: spec.packed !== null,
         statements: new Map(),
       });
     }
@@ -212,22 +229,43 @@ class SqliteDialect implements Dialect {
       this.lastStrings = strings;
       this.lastTexts = this.textAsBytes ? strings.map((text) => Buffer.from(text, 'utf8')) : strings;
     }
+    const packed = plan.packed ? packRows(spec, table) : null;
+    const rows = packed ?? table;
     const { width } = plan;
     const save = { save: saveId };
     let src = 0;
-    for (const n of statementSizes(table.count, this.rowsPerStatement)) {
-      let prepared = plan.statements.get(n);
-      if (!prepared) {
-        prepared = {
-          stmt: this.db.prepare(plan.sqlHead + Array.from({ length: n }, () => plan.rowSql).join(', ')),
-          params: new Array(n * width),
-        };
-        plan.statements.set(n, prepared);
+    for (const n of statementSizes(rows.count, this.rowsPerStatement)) {
+      const prepared = this.statementOf(plan, n);
+      const params = prepared.params;
+      if (packed) {
+        // The group cells of the statement's rows, then each row's cells and points into its slots.
+        const cellWidth = width - 1;
+        const cells = (this.packedCells ??= []);
+        cells.length = n * cellWidth;
+        (packed.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(packed.cells, src * cellWidth, n, this.lastTexts, cells);
+        for (let r = 0; r < n; r++) {
+          for (let c = 0; c < cellWidth; c++) params[r * width + c] = cells[r * cellWidth + c];
+          params[r * width + cellWidth] = packed.points[src + r];
+        }
+        src += n;
+      } else {
+        (table.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(table.cells, src, n, this.lastTexts, params);
+        src += n * width;
       }
-      (table.cells instanceof Int32Array ? plan.bindI32 : plan.bind)(table.cells, src, n, this.lastTexts, prepared.params);
-      src += n * width;
-      prepared.stmt.run(prepared.params, save);
+      prepared.stmt.run(params, save);
     }
+  }
+
+  private statementOf(plan: TablePlan, n: number): { stmt: Database.Statement; params: unknown[] } {
+    let prepared = plan.statements.get(n);
+    if (!prepared) {
+      prepared = {
+        stmt: this.db.prepare(plan.sqlHead + Array.from({ length: n }, () => plan.rowSql).join(', ')),
+        params: new Array(n * plan.width),
+      };
+      plan.statements.set(n, prepared);
+    }
+    return prepared;
   }
 
   /** SQLite writes on this thread alone whatever the run: nothing to change. */

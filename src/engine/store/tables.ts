@@ -4,6 +4,7 @@ export {
   snakeCase,
   tableOfList,
   tableSpecs,
+  viewOf,
   type ColumnKind,
   type ListKey,
   type RowOf,

@@ -19,10 +19,11 @@ export async function gameOverview(ctx: ReadContext, request: { saveId: number }
      WHERE p.save_id = ? ORDER BY p.id`,
     [id],
   );
+  const p = db.historyPointsSql('h');
   const points = await db.all(
     // The table, not its view: the points series is found through the table's key (sql-runner.ts).
-    `SELECT player_id, value FROM history_points
-     WHERE save_id = ? AND ${db.keyEqualsSql('series')} AND ${db.keyEqualsSql('key')} ORDER BY player_id, turn`,
+    `SELECT h.player_id, ${p.value} AS value FROM history_points h ${p.join}
+     WHERE h.save_id = ? AND ${db.keyEqualsSql('h.series')} AND ${db.keyEqualsSql('h.key')} ORDER BY h.player_id, ${p.turn}`,
     [id, 'points', ''],
   );
   // Every list in a set order: the timeline keeps it among entries of one turn, and DuckDB's joins with the

@@ -91,12 +91,13 @@ export async function libraryStats({ db }: ReadContext): Promise<LibraryStats> {
     `${gamesCte}
      SELECT game_id, game_name, id, owner_nation, difficulty, map_class, game_over, result, last_turn, saves FROM games ORDER BY id`,
   );
+  const p = db.historyPointsSql('h');
   const [best] = await db.all(
     `${gamesCte}
-     SELECT games.game_id, games.game_name, games.id, games.owner_nation, h.value, h.turn
+     SELECT games.game_id, games.game_name, games.id, games.owner_nation, ${p.value} AS value, ${p.turn} AS turn
      FROM games JOIN history_points h ON h.save_id = games.id AND h.player_id = games.owner_id
-       AND ${db.keyEqualsSql('h.series')} AND ${db.keyEqualsSql('h.key')}
-     ORDER BY h.value DESC, h.turn, games.id LIMIT 1`,
+       AND ${db.keyEqualsSql('h.series')} AND ${db.keyEqualsSql('h.key')} ${p.join}
+     ORDER BY value DESC, turn, games.id LIMIT 1`,
     ['points', ''],
   );
   const tally = tallyGames(rows.map(factsRow));

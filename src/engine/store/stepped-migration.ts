@@ -1,37 +1,39 @@
 /**
- * Migration 5 (game keys in a dictionary) on a library that already holds
- * saves: the statements of its frozen files (migrations/0005-dictionary.*.sql),
- * run in steps that each commit, so that a big library converts with
- * progress, never as one transaction the size of the library, and an
- * interruption (the process killed, the machine off) keeps what was done.
- * A new or empty library runs the file as it is, in one transaction; the
- * file stays the one statement of what version 5 is, and both ways end in
- * the same schema (test/store/migration-5.test.ts compares them).
+ * The migrations that rebuild tables (5: game keys in a dictionary; 6: history
+ * series packed, SQLite) on a library that already holds saves: the
+ * statements of their frozen files (migrations/0005-dictionary.*.sql,
+ * 0006-packed-history.*.sql), run in steps that each commit, so that a big
+ * library converts with progress, never as one transaction the size of the
+ * library, and an interruption (the process killed, the machine off) keeps
+ * what was done. A new or empty library runs the file as it is, in one
+ * transaction; the file stays the one statement of what its version is, and
+ * both ways end in the same schema (test/store/stepped-migration.test.ts
+ * compares them).
  *
  * On a library with saves the file's statements run in four parts:
  * 1. prepare, one transaction: the dictionary and every `<table>__new`,
  *    created as the file creates them;
  * 2. convert, one transaction per batch of saves (consecutive ids, up to
  *    `batchXmlBytes` of their XML, at least one save): the batch's keys into
- *    the dictionary, then every table's rows of those saves into its
- *    `__new` table with each key mapped to its id (the file's own
- *    INSERT ... SELECT, limited to `save_id BETWEEN ? AND ?`);
+ *    the dictionary (migration 5), then every table's rows of those saves
+ *    into its `__new` table (the file's own INSERT ... SELECT, limited to
+ *    `save_id BETWEEN ? AND ?`);
  * 3. finish, one transaction: the rows of saves added or removed since the
  *    conversion started (see below), then the file's DROP / RENAME /
  *    CREATE INDEX / CREATE VIEW statements and the new version;
  * 4. reclaim, outside any transaction: the old tables' space back to the
  *    disk (SQLite's VACUUM; an interruption there loses nothing, the
  *    library is complete already, only not smaller).
- * DuckDB keeps the keys as text: its file only creates the views, and runs
- * as it is whatever the library holds.
+ * DuckDB keeps the keys as text and a row per point: its files only create
+ * the views (5) or nothing (6), and run as they are whatever the library holds.
  *
- * Resuming: the version stays 4 until the finish, and an unfinished
- * conversion is told by its dictionary table. A batch commits all tables of
+ * Resuming: the version stays the one before until the finish, and an
+ * unfinished conversion is told by its first `__new` table. A batch commits all tables of
  * its saves at once, so the saves converted are exactly those up to the
  * highest save_id in any `__new` table: the next batch starts after it, and
  * no row is lost or copied twice.
  *
- * In between, the library is a whole version-4 library: its old tables are
+ * In between, the library is a whole library of the version before: its old tables are
  * untouched until the finish and the extra tables are ignored, so an older
  * Scribe opens, reads and even imports into it. A save it imports has a
  * larger id (ids are never reused: AUTOINCREMENT in SQLite, a sequence in
@@ -46,8 +48,8 @@ import type { Migration } from './migrations.js';
 import type { Awaitable } from './sql-runner.js';
 import { inTransactionSteps, wait, type Steps } from './steps.js';
 
-/** The migration this module converts in steps. */
-const dictionaryVersion = 5;
+/** The migrations this module converts in steps. */
+const steppedVersions: ReadonlySet<number> = new Set([5, 6]);
 
 /**
  * XML bytes of saves per step. A save's rows are roughly proportional to
@@ -74,11 +76,11 @@ export interface StepPlan {
   prepare: string[];
   /** The tables rebuilt, by their old names. */
   tables: string[];
-  /** A batch's keys into the dictionary: `?` pairs of (first, last) save id, one pair per key column. */
+  /** A batch's keys into the dictionary: `?` pairs of (first, last) save id, one pair per key column; no pairs when the migration adds no keys. */
   keys: { sql: string; pairs: number };
   /** Per rebuilt table, its rows of a batch into `<t>__new`: two parameters, the first and last save id. */
   convert: string[];
-  /** DROP, RENAME, CREATE INDEX and CREATE VIEW, in the file's order. */
+  /** DROP, RENAME, CREATE INDEX, DROP VIEW and CREATE VIEW, in the file's order. */
   finish: string[];
 }
 
@@ -94,7 +96,7 @@ function statementsOf(script: string): string[] {
 }
 
 /**
- * Pure: sorts migration 5's statements into the parts run in steps; throws on one it does not know.
+ * Pure: sorts a stepped migration's statements into the parts run in steps; throws on one it does not know.
  * DuckDB's parallel INSERT ... SELECT does not keep the rows' order through the key lookups' joins,
  * so there each batch is copied in its old physical order (`rowid`): a table stays in the order its
  * saves were written (what its zone maps on save_id and any read without ORDER BY see). SQLite's
@@ -111,7 +113,7 @@ export function planSteps(script: string, dialect: Backend): StepPlan {
     } else if (/^CREATE SEQUENCE dictionary_id\b/.test(s) || /^CREATE TABLE dictionary \(/.test(s)) plan.prepare.push(s);
     else if (/^INSERT INTO dictionary \(key\)/.test(s)) {
       const sources = [...s.matchAll(/SELECT (\w+) AS key FROM (\w+)/g)];
-      if (sources.length === 0) throw new Error('Migration 5 fills the dictionary from no column');
+      if (sources.length === 0) throw new Error('The migration fills the dictionary from no column');
       const union = sources.map(([, column, table]) => `SELECT ${column} AS key FROM ${table} WHERE save_id BETWEEN ? AND ?`);
       plan.keys = {
         sql: `INSERT INTO dictionary (key)
@@ -123,13 +125,15 @@ export function planSteps(script: string, dialect: Backend): StepPlan {
         pairs: sources.length,
       };
     } else if (/^INSERT INTO \w+__new \(/.test(s)) {
-      if (!/\n\s*FROM \w+ AS o$/.test(s))
-        throw new Error(`Migration 5 copies a table in a form this module does not know: ${s.slice(0, 60)}`);
-      plan.convert.push(`${s}\n  WHERE o.save_id BETWEEN ? AND ?${order}`);
-    } else if (/^(DROP TABLE|ALTER TABLE \w+__new RENAME TO|CREATE INDEX|CREATE VIEW) /.test(s)) plan.finish.push(s);
-    else throw new Error(`Migration 5 has a statement this module does not know: ${s.slice(0, 60)}`);
+      // `FROM <t> AS o`, then a GROUP BY (migration 6) or nothing: the batch's range goes in between.
+      const from = /\n\s*FROM \w+ AS o(\n\s*GROUP BY [\w., ]+)?$/.exec(s);
+      if (!from) throw new Error(`The migration copies a table in a form this module does not know: ${s.slice(0, 60)}`);
+      const group = from[1] ?? '';
+      plan.convert.push(`${s.slice(0, s.length - group.length)}\n  WHERE o.save_id BETWEEN ? AND ?${group}${order}`);
+    } else if (/^(DROP TABLE|ALTER TABLE \w+__new RENAME TO|CREATE INDEX|DROP VIEW|CREATE VIEW) /.test(s)) plan.finish.push(s);
+    else throw new Error(`The migration has a statement this module does not know: ${s.slice(0, 60)}`);
   }
-  if (plan.convert.length !== plan.tables.length) throw new Error('Migration 5 creates and fills different tables');
+  if (plan.convert.length !== plan.tables.length) throw new Error('The migration creates and fills different tables');
   return plan;
 }
 
@@ -141,16 +145,16 @@ function planOf(m: Migration, db: Dialect): StepPlan {
   return plan;
 }
 
-/** True while a conversion has started and not finished: its dictionary exists at version 4. */
-function* started(db: Dialect): Steps<boolean> {
-  return (yield* wait(db.columnsOf('dictionary'))).length > 0;
+/** True while a conversion has started and not finished: the prepare step made its `__new` tables in one transaction. */
+function* started(db: Dialect, plan: StepPlan): Steps<boolean> {
+  return (yield* wait(db.columnsOf(`${plan.tables[0]}__new`))).length > 0;
 }
 
-/** Whether this migration runs in steps here: migration 5, on a library with saves or with a conversion under way. */
+/** Whether this migration runs in steps here: one that rebuilds tables, on a library with saves or with a conversion under way. */
 export function* convertsInSteps(db: Dialect, m: Migration): Steps<boolean> {
-  // DuckDB keeps its keys as text (dictionary.ts): its migration 5 only creates the views, in one short transaction.
-  if (m.version !== dictionaryVersion || planOf(m, db).tables.length === 0) return false;
-  if (yield* started(db)) return true;
+  // DuckDB rebuilds no table in these (dictionary.ts, packing.ts): its files run in one short transaction.
+  if (!steppedVersions.has(m.version) || planOf(m, db).tables.length === 0) return false;
+  if (yield* started(db, planOf(m, db))) return true;
   return (yield* wait(db.all('SELECT id FROM saves LIMIT 1'))).length > 0;
 }
 
@@ -174,9 +178,11 @@ function batchesOf(saves: readonly { id: number; bytes: number }[], bytes: numbe
 
 /** One batch: its keys into the dictionary, then every table's rows of it. */
 function* convertBatch(db: Dialect, plan: StepPlan, first: number, last: number): Steps<void> {
-  const pairs: number[] = [];
-  for (let i = 0; i < plan.keys.pairs; i++) pairs.push(first, last);
-  yield* wait(db.run(plan.keys.sql, pairs));
+  if (plan.keys.pairs) {
+    const pairs: number[] = [];
+    for (let i = 0; i < plan.keys.pairs; i++) pairs.push(first, last);
+    yield* wait(db.run(plan.keys.sql, pairs));
+  }
   for (const sql of plan.convert) yield* wait(db.run(sql, [first, last]));
 }
 
@@ -201,14 +207,14 @@ function* dropGone(db: Dialect, plan: StepPlan, last: number): Steps<void> {
   }
 }
 
-/** Migration 5 in steps (the top of this file); resumes a conversion an interruption left. */
+/** A stepped migration (the top of this file); resumes a conversion an interruption left. */
 export function* migrateInSteps(db: Dialect, m: Migration, options: StepOptions = {}): Steps<void> {
   const plan = planOf(m, db);
   const report = function* (phase: MigrationPhase, savesDone: number, savesTotal: number): Steps<void> {
     options.onProgress?.({ version: m.version, phase, savesDone, savesTotal });
     if (options.breathe) yield* wait(options.breathe());
   };
-  if (!(yield* started(db))) yield* inTransactionSteps(db, () => wait(db.runScript(`${plan.prepare.join(';\n')};`)));
+  if (!(yield* started(db, plan))) yield* inTransactionSteps(db, () => wait(db.runScript(`${plan.prepare.join(';\n')};`)));
 
   let converted = yield* lastConverted(db, plan);
   const saves = (yield* wait(db.all('SELECT id, xml_bytes FROM saves ORDER BY id'))).map((r) => ({
@@ -240,7 +246,7 @@ export function* migrateInSteps(db: Dialect, m: Migration, options: StepOptions 
   try {
     yield* wait(db.reclaimSpace());
   } catch {
-    // The library is complete and at version 5, only not smaller yet (VACUUM needs free disk the size of
+    // The library is complete and at the new version, only not smaller yet (VACUUM needs free disk the size of
     // the library): opening it must not fail for that.
   }
   yield* report('done', total, total);

@@ -1,13 +1,14 @@
 /**
- * Migration 5 (game keys in a dictionary) on libraries that hold saves, on
- * both backends and real files: a library of real generated saves is
- * imported at the latest version, copied into a library at each older
- * schema version (only the tables and columns that version has), and
- * opened again: every table's rows, each save's detail and `show --json`,
- * and the study views read back exactly as the library imported at the
- * latest version gives them. An interrupted conversion (the process killed
- * mid-way) resumes and ends the same, with no row twice; the schema it ends
- * in is the one a new library gets.
+ * The migrations that rebuild tables in steps (5: game keys in a
+ * dictionary; 6: history series packed, SQLite) on libraries that hold
+ * saves, on both backends and real files: a library of real generated saves
+ * is imported at the latest version, copied into a library at each older
+ * schema version (only the tables and columns that version has, in its
+ * form), and opened again: every table's rows, each save's detail and
+ * `show --json`, and the study views read back exactly as the library
+ * imported at the latest version gives them. An interrupted conversion (the
+ * process killed mid-way) resumes and ends the same, with no row twice; the
+ * schema it ends in is the one a new library gets.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { showJson } from '../../src/cli/show-json.js';
 import { viewOf } from '../../src/engine/model/tables.js';
 import { DuckDbStore } from '../../src/engine/store/duckdb-store.js';
 import { latestVersion, openStore, tableSpecs, type Store } from '../../src/engine/store/index.js';
-import { planSteps } from '../../src/engine/store/dictionary-migration.js';
+import { planSteps } from '../../src/engine/store/stepped-migration.js';
 import { migrations } from '../../src/engine/store/migrations.js';
 import { readModels, type ReadContext } from '../../src/engine/store/read/index.js';
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
@@ -28,7 +29,7 @@ import { makeStudyLibrary } from './read/study-library.js';
 
 type Row = Record<string, unknown>;
 
-const root = mkdtempSync(join(tmpdir(), 'scribe-migration-5-'));
+const root = mkdtempSync(join(tmpdir(), 'scribe-stepped-migration-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let fileCounter = 0;
 const newFile = (backend: Backend) => join(root, `lib-${++fileCounter}.${backend}`);
@@ -121,8 +122,10 @@ async function tablesOf(store: Store): Promise<Map<string, string[]>> {
 
 /**
  * A library at `version` holding the reference library's rows: every table
- * that version has, with the columns it has, read through the reference's
- * views (the text of every key, as versions before 5 stored it).
+ * that version has, with the columns it has, in the form it stores them.
+ * Before version 5, every key as its text (read through the reference's
+ * views); at version 5 in SQLite, the reference's own dictionary and ids,
+ * and a row per history point (unpacked from the reference's series).
  */
 async function oldCopy(backend: Backend, referenceFile: string, version: number): Promise<string> {
   const file = newFile(backend);
@@ -134,11 +137,19 @@ async function oldCopy(backend: Backend, referenceFile: string, version: number)
   // (the map's read model numbers its keys in the order it meets them).
   if (backend === 'duckdb') await raw(old, 'SET threads = 1');
   const children = new Set(tableSpecs.map((s) => s.table));
+  const idsAsStored = backend === 'sqlite' && version >= 5;
   for (const [table, columns] of have) {
     if (table === 'schema_version') continue;
-    const source = children.has(table) ? viewOf(table) : table;
+    const source = !children.has(table)
+      ? `${refSchema}.${table}`
+      : !idsAsStored
+        ? `${refSchema}.${viewOf(table)}`
+        : table === 'history_points'
+          ? `(SELECT h.save_id, h.player_id, h.series, h.key, CAST(p.key AS INTEGER) AS turn, p.value AS value
+              FROM ${refSchema}.history_points h, json_each(h.points) p)`
+          : `${refSchema}.${table}`;
     const list = columns.map((c) => `"${c}"`).join(', ');
-    await raw(old, `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${refSchema}.${source}`);
+    await raw(old, `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${source}`);
   }
   if (backend === 'duckdb') {
     // Ids were copied, not drawn: move the sequence past them, as the imports would have.
@@ -179,21 +190,32 @@ function copyLibrary(from: string, to: string): void {
   if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
 }
 
-/** Progress in order: converting (never going back), finishing, reclaiming, done, ending at the total. */
-function expectOrderedProgress(progress: MigrationProgress[], total: number): void {
+/** The migrations above `from` that convert in steps on this backend. */
+const steppedAbove = (backend: Backend, from: number): number[] => (backend === 'sqlite' ? [5, 6] : []).filter((v) => v > from);
+
+/**
+ * Progress in order: each stepped migration's events in turn, each converting (never going back),
+ * finishing, reclaiming, done, ending at the total.
+ */
+function expectOrderedProgress(progress: MigrationProgress[], total: number, versions: number[]): void {
+  expect(progress.map((p) => p.version).filter((v, i, all) => all.indexOf(v) === i)).toEqual(versions);
+  for (let i = 1; i < progress.length; i++) expect(progress[i]!.version).toBeGreaterThanOrEqual(progress[i - 1]!.version);
   const phases = ['converting', 'finishing', 'reclaiming', 'done'];
-  expect(progress.length).toBeGreaterThan(4);
-  for (let i = 1; i < progress.length; i++) {
-    expect(phases.indexOf(progress[i]!.phase)).toBeGreaterThanOrEqual(phases.indexOf(progress[i - 1]!.phase));
-    expect(progress[i]!.savesDone).toBeGreaterThanOrEqual(progress[i - 1]!.savesDone);
+  for (const version of versions) {
+    const own = progress.filter((p) => p.version === version);
+    expect(own.length).toBeGreaterThan(4);
+    for (let i = 1; i < own.length; i++) {
+      expect(phases.indexOf(own[i]!.phase)).toBeGreaterThanOrEqual(phases.indexOf(own[i - 1]!.phase));
+      expect(own[i]!.savesDone).toBeGreaterThanOrEqual(own[i - 1]!.savesDone);
+    }
+    expect(new Set(own.map((p) => p.phase))).toEqual(new Set(phases));
+    for (const p of own) expect(p).toMatchObject({ savesTotal: total });
+    expect(own.at(-1)).toEqual({ version, phase: 'done', savesDone: total, savesTotal: total });
   }
-  expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(phases));
-  for (const p of progress) expect(p).toMatchObject({ version: 5, savesTotal: total });
-  expect(progress.at(-1)).toEqual({ version: 5, phase: 'done', savesDone: total, savesTotal: total });
 }
 
-describe('migration 5 in steps', () => {
-  it('sorts every statement of the frozen files into its part', () => {
+describe('stepped migrations', () => {
+  it('sorts every statement of migration 5 into its part', () => {
     const m = migrations.find((x) => x.version === 5)!;
     const plan = planSteps(m.sqlite, 'sqlite');
     expect(plan.tables.length).toBeGreaterThan(10);
@@ -206,9 +228,23 @@ describe('migration 5 in steps', () => {
     expect(duck.finish).toHaveLength(tableSpecs.length);
     expect(() => planSteps('UPDATE saves SET turn = 0;', 'sqlite')).toThrow(/does not know/);
   });
+
+  it('sorts every statement of migration 6 into its part: the batch limit goes before the GROUP BY', () => {
+    const m = migrations.find((x) => x.version === 6)!;
+    const plan = planSteps(m.sqlite, 'sqlite');
+    expect(plan.tables).toEqual(['history_points']);
+    expect(plan.keys.pairs).toBe(0);
+    expect(plan.convert).toHaveLength(1);
+    expect(plan.convert[0]).toMatch(
+      /FROM history_points AS o\n\s*WHERE o\.save_id BETWEEN \? AND \?\n\s*GROUP BY o\.save_id, o\.player_id, o\.series, o\.key$/,
+    );
+    expect(plan.finish.map((s) => s.split(' ').slice(0, 2).join(' '))).toEqual(['DROP VIEW', 'DROP TABLE', 'ALTER TABLE', 'CREATE VIEW']);
+    // DuckDB keeps a row per point: nothing to convert, nothing to run.
+    expect(planSteps(m.duckdb, 'duckdb')).toMatchObject({ prepare: [], tables: [], convert: [], finish: [] });
+  });
 });
 
-describe.each(['sqlite', 'duckdb'] as const)('%s: migration 5 on a library with saves', (backend) => {
+describe.each(['sqlite', 'duckdb'] as const)('%s: stepped migrations on a library with saves', (backend) => {
   let reference: string;
   /** The reference without yield prices: what a library before version 4 (which had no such table) holds. */
   let withoutYieldPrices: string;
@@ -234,7 +270,7 @@ describe.each(['sqlite', 'duckdb'] as const)('%s: migration 5 on a library with 
     await fresh.close();
   }, 120_000);
 
-  it.each([1, 2, 3, 4])(
+  it.each([1, 2, 3, 4, 5])(
     'converts a library at schema version %i: every row, detail and study view reads back as imported at the latest version',
     async (version) => {
       const file = await oldCopy(backend, version < 4 ? withoutYieldPrices : reference, version);
@@ -249,39 +285,40 @@ describe.each(['sqlite', 'duckdb'] as const)('%s: migration 5 on a library with 
         expect(got.library).toEqual(want.library);
         expect(await schemaOf(store)).toEqual(freshSchema);
         if (backend === 'sqlite') {
-          expectOrderedProgress(progress, saves);
+          expectOrderedProgress(progress, saves, steppedAbove(backend, version));
           // One step per save (the test's batch size), each reported.
-          expect(progress.filter((p) => p.phase === 'converting').map((p) => p.savesDone)).toEqual(
-            Array.from({ length: saves + 1 }, (_, i) => i),
-          );
+          for (const v of steppedAbove(backend, version))
+            expect(progress.filter((p) => p.version === v && p.phase === 'converting').map((p) => p.savesDone)).toEqual(
+              Array.from({ length: saves + 1 }, (_, i) => i),
+            );
           expect(await raw(store, 'PRAGMA freelist_count')).toEqual([{ freelist_count: 0 }]);
           expect(await raw(store, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
         }
       } finally {
         await store.close();
       }
-      // Keys stored once, as ids: the file is smaller than the old one.
+      // Keys stored once, as ids, and a series as one row: the file is smaller than the old one.
       if (backend === 'sqlite') expect(statSync(file).size).toBeLessThan(before);
     },
     120_000,
   );
 
-  // DuckDB's migration 5 only creates views, in one transaction: nothing to resume.
-  it.runIf(backend === 'sqlite')(
-    'resumes a conversion killed mid-way: the old library stays whole meanwhile, and it ends the same, no row twice',
-    async () => {
-      const file = await oldCopy(backend, reference, 4);
+  // DuckDB's stepped migrations only create views or nothing, in one transaction: nothing to resume.
+  it.runIf(backend === 'sqlite').each([4, 5])(
+    'resumes a conversion from version %i killed mid-way: the old library stays whole meanwhile, and it ends the same, no row twice',
+    async (from) => {
+      const file = await oldCopy(backend, reference, from);
       const child = join(import.meta.dirname, 'migrate-and-die.ts');
       const run = spawnSync(process.execPath, ['--import', 'tsx', child, file, backend, '3'], { encoding: 'utf8', timeout: 120_000 });
       expect(run.signal, run.stderr).toBe('SIGKILL');
       const lines = run.stdout.trim().split('\n');
       expect(lines).not.toContain('finished');
-      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ phase: 'converting', savesDone: 3 });
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ version: from + 1, phase: 'converting', savesDone: 3 });
 
-      // Meanwhile the library is a whole version-4 library: what an older Scribe opens, every row in its old tables.
-      const between = await openAt(backend, file, 4);
-      expect(between.schemaVersion).toBe(4);
-      const asBefore = await snapshotTables(between, (t) => t);
+      // Meanwhile the library is a whole library of its version: what an older Scribe opens, every row in its old tables.
+      const between = await openAt(backend, file, from);
+      expect(between.schemaVersion).toBe(from);
+      const asBefore = await snapshotTables(between, (t) => (from >= 5 ? viewOf(t) : t));
       expect(asBefore).toEqual(tablesOnly(expected));
       // An older Scribe deletes a save the conversion had already done (save 1: the only save of its game).
       for (const s of tableSpecs) await raw(between, `DELETE FROM ${s.table} WHERE save_id = 1`);
@@ -293,8 +330,8 @@ describe.each(['sqlite', 'duckdb'] as const)('%s: migration 5 on a library with 
       try {
         expect(store.schemaVersion).toBe(latestVersion);
         // It started where the killed run stopped: two of the three saves it had done are still there.
-        expect(progress[0]).toEqual({ version: 5, phase: 'converting', savesDone: 2, savesTotal: saves - 1 });
-        expectOrderedProgress(progress, saves - 1);
+        expect(progress[0]).toEqual({ version: from + 1, phase: 'converting', savesDone: 2, savesTotal: saves - 1 });
+        expectOrderedProgress(progress, saves - 1, steppedAbove(backend, from));
         const got = await snapshot(store);
         expect([...got.perSave.keys()]).toEqual([...expected.perSave.keys()].filter((id) => id !== 1));
         for (const [saveId, save] of got.perSave) expect(save, `save ${saveId}`).toEqual(expected.perSave.get(saveId));

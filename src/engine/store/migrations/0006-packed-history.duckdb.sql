@@ -1,0 +1,3 @@
+-- history series packed into one row each (SQLite)
+-- DuckDB keeps a row per point (store/packing.ts says why): nothing changes
+-- here but the version.
