@@ -20,7 +20,7 @@ import { migrateSqlite } from '../src/engine/store/sqlite-store.js';
 
 async function differences(): Promise<Record<Dialect, Difference[]>> {
   const db = new Database(':memory:');
-  migrateSqlite(db);
+  migrateSqlite(db, undefined, { baseline: false });
   const sqlite = diffSchema(expectedTables('sqlite'), readSqliteTables(db));
   db.close();
   const instance = await DuckDBInstance.create(':memory:');

@@ -24,6 +24,7 @@ import { migrateDuckDb } from '../../src/engine/store/duckdb-store.js';
 import { latestVersion, migrations, parseMigrations, readMigrationFiles } from '../../src/engine/store/migrations.js';
 import { readDuckDbTables, readSqliteTables } from '../../src/engine/store/schema-read.js';
 import { migrateSqlite } from '../../src/engine/store/sqlite-store.js';
+import { schemaStatements, sqliteBaseline } from '../../src/engine/store/baseline.js';
 
 async function migratedDuckDb(): Promise<TableShape[]> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -40,7 +41,7 @@ async function migratedDuckDb(): Promise<TableShape[]> {
 function migratedSqlite(): TableShape[] {
   const db = new Database(':memory:');
   try {
-    migrateSqlite(db);
+    migrateSqlite(db, undefined, { baseline: false });
     return readSqliteTables(db);
   } finally {
     db.close();
@@ -58,7 +59,7 @@ describe('catalogue and migrations', () => {
 
   it('give every child table the view the catalogue calls for: its columns in order, each dictionary id as its text', async () => {
     const db = new Database(':memory:');
-    migrateSqlite(db);
+    migrateSqlite(db, undefined, { baseline: false });
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     try {
@@ -137,6 +138,39 @@ describe('catalogue and migrations', () => {
     for (const spec of tableSpecs) {
       expect(clusterKeys[spec.list]).toEqual(catalogue[spec.list].key);
       expect(spec.fields).toEqual(Object.keys(catalogue[spec.list].fields));
+    }
+  });
+});
+
+describe('the SQLite baseline', () => {
+  const schema = (db: Database.Database) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all();
+
+  it('is the schema the migrations leave, statement for statement, at the latest version', () => {
+    expect(sqliteBaseline.version, 'a migration was added: run `npm run write-baseline`').toBe(latestVersion);
+    const migrated = new Database(':memory:');
+    const based = new Database(':memory:');
+    try {
+      migrateSqlite(migrated, undefined, { baseline: false });
+      expect(migrateSqlite(based)).toBe(latestVersion);
+      expect(schemaStatements(based)).toEqual(schemaStatements(migrated));
+      expect(schema(based)).toEqual(schema(migrated));
+      expect(based.pragma('user_version', { simple: true })).toBe(latestVersion);
+    } finally {
+      migrated.close();
+      based.close();
+    }
+  });
+
+  it('is not used for a library opened at an older version (the migrations run)', () => {
+    const db = new Database(':memory:');
+    try {
+      expect(migrateSqlite(db, latestVersion - 1)).toBe(latestVersion - 1);
+      const older = new Database(':memory:');
+      migrateSqlite(older, latestVersion - 1, { baseline: false });
+      expect(schema(db)).toEqual(schema(older));
+      older.close();
+    } finally {
+      db.close();
     }
   });
 });

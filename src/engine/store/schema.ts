@@ -1,6 +1,7 @@
 /**
  * Opening a library's schema, the same for every dialect: the migrations
- * above its version, each in its own transaction (migration 5 on a library
+ * above its version (a new SQLite library starts from the baseline,
+ * baseline.ts), each in its own transaction (migration 5 on a library
  * with saves in many: stepped-migration.ts), then a check that every
  * column the writer needs exists (a missing migration fails at open, not
  * mid-import).
@@ -8,6 +9,7 @@
 import type { MigrationListener } from '../../shared/migration.js';
 import { ScribeError } from '../errors.js';
 import type { Dialect } from './dialect.js';
+import { sqliteBaseline } from './baseline.js';
 import { convertsInSteps, migrateInSteps } from './stepped-migration.js';
 import { tooNew } from './library-check.js';
 import { latestVersion, migrations } from './migrations.js';
@@ -24,11 +26,21 @@ export interface MigrateOptions {
   breathe?: () => Awaitable<void>;
   /** XML bytes of saves converted per step (stepped-migration.ts); tests make it small. */
   batchXmlBytes?: number;
+  /** False: a new library runs every migration, not the baseline (what the baseline is written from and checked against). */
+  baseline?: boolean;
 }
 
 export function* migrate(db: Dialect, target = latestVersion, options: MigrateOptions = {}): Steps<number> {
-  const current = yield* wait(db.schemaVersion());
+  let current = yield* wait(db.schemaVersion());
   if (current > latestVersion) throw tooNew(current);
+  // A new SQLite library gets the migrations' product in one script (baseline.ts), then any migration above it.
+  if (current === 0 && db.backend === 'sqlite' && options.baseline !== false && sqliteBaseline.version <= target) {
+    yield* inTransactionSteps(db, function* () {
+      yield* wait(db.runScript(sqliteBaseline.sql));
+      yield* wait(db.recordVersion(migrations[sqliteBaseline.version - 1]!));
+    });
+    current = sqliteBaseline.version;
+  }
   for (const m of migrations) {
     if (m.version <= current || m.version > target) continue;
     if (yield* convertsInSteps(db, m)) {

@@ -317,9 +317,12 @@ class SqliteDialect implements Dialect {
   }
 }
 
-/** Applies the migrations above the database's `user_version`, each in its own transaction (for tools and tests on a raw handle). */
-export function migrateSqlite(db: Db, target = latestVersion): number {
-  return runSync(migrate(new SqliteDialect(db, db.name, defaultRowsPerStatement, false), target));
+/**
+ * Applies the migrations above the database's `user_version`, each in its own transaction (for tools and tests
+ * on a raw handle); `baseline: false` runs every one on a new database instead of the baseline (baseline.ts).
+ */
+export function migrateSqlite(db: Db, target = latestVersion, options: { baseline?: boolean } = {}): number {
+  return runSync(migrate(new SqliteDialect(db, db.name, defaultRowsPerStatement, false), target, options));
 }
 
 function migrateOptions(options: SqliteStoreOptions): MigrateOptions {
