@@ -125,14 +125,29 @@ class TableSink {
   }
 }
 
+/** `make`'s value, made on the first call: each process generates only the functions it uses. */
+function once<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
+  };
+}
+
+// Generated when first used, not when this module loads: a parse uses push and compare, only decodeSave the
+// inflaters, and the writer's process of a one-file import (early-parse.ts) none of them.
 const codecs = tableSpecs.map((spec) => {
   const key = clusterKeys[spec.list];
   return {
     spec,
-    push: compilePush(spec, reject).fn,
-    inflate: compileInflate(spec, null).fn,
-    inflateI32: compileInflate(spec, NULL_I32).fn,
-    compare: key ? compileCompare(spec, key).fn : null,
+    push: once(() => compilePush(spec, reject).fn),
+    inflate: once(() => compileInflate(spec, null).fn),
+    inflateI32: once(() => compileInflate(spec, NULL_I32).fn),
+    compare: once(() => (key ? compileCompare(spec, key).fn : null)),
     lastCount: 0,
   };
 });
@@ -184,7 +199,7 @@ export class SaveEncoder extends Sinks {
 
   private sink<L extends ListKey>(list: L): RowSink<RowOf<L>> {
     const codec = codecOf.get(list)!;
-    const sink = new TableSink(codec.spec.fields.length, this.text, codec.push, codec.lastCount);
+    const sink = new TableSink(codec.spec.fields.length, this.text, codec.push(), codec.lastCount);
     this.sinks.set(list, sink);
     return sink as RowSink<RowOf<L>>;
   }
@@ -203,7 +218,7 @@ export class SaveEncoder extends Sinks {
       // Saves of one collection have similar sizes: the next save's table starts at this one's size
       // (capped, so one huge save does not make every later one reserve its size).
       codec.lastCount = Math.min(sink.count, MAX_ROWS_HINT);
-      tables[codec.spec.list] = { count: sink.count, cells: inKeyOrder(sink, codec.compare, strings) };
+      tables[codec.spec.list] = { count: sink.count, cells: inKeyOrder(sink, codec.compare(), strings) };
     }
     return { meta, strings, tables };
   }
@@ -222,7 +237,7 @@ export function decodeSave(encoded: EncodedSave): ParsedSave {
   const save = { meta: encoded.meta } as Record<string, unknown>;
   for (const { spec, inflate, inflateI32 } of codecs) {
     const table = encoded.tables[spec.list];
-    save[spec.list] = (table.cells instanceof Int32Array ? inflateI32 : inflate)(table.cells, table.count, encoded.strings);
+    save[spec.list] = (table.cells instanceof Int32Array ? inflateI32() : inflate())(table.cells, table.count, encoded.strings);
   }
   return save as unknown as ParsedSave;
 }

@@ -17,7 +17,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../store/sqlite-driver.js';
 import {
   DuckDBDataChunk,
   DuckDBInstance,
@@ -233,7 +234,7 @@ function sqliteTables(db: Database.Database): ExportTable[] {
 const partRows = 1 << 18;
 
 async function exportFromSqlite(options: ExportOptions, tempDir: string, memoryLimitMB: number): Promise<ExportedTable[]> {
-  const db = new Database(options.dbPath, { readonly: true, fileMustExist: true });
+  const db = openSqlite(options.dbPath, { readonly: true, fileMustExist: true });
   const instance = await DuckDBInstance.create(':memory:', duckConfig(tempDir, memoryLimitMB));
   const conn = await instance.connect();
   try {

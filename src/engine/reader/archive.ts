@@ -11,11 +11,17 @@
  */
 import { Buffer } from 'node:buffer';
 import fs from 'node:fs/promises';
-import yauzl from 'yauzl';
+import { createRequire } from 'node:module';
+import type * as Yauzl from 'yauzl';
+import type { Entry, Options, ZipFile } from 'yauzl';
 import { ScribeError } from '../errors.js';
 import { checkStored, inflateBounded, inflateDeclared, RATIO_ALLOWANCE, type InflateStats } from './inflate.js';
 import type { ReadLimits } from './limits.js';
 import { mb } from './units.js';
+
+// Required, not imported: for an ES module's import of a CommonJS package, Node first parses the package's
+// source for its export names, which cost several ms on the first save's path (a one-file import's parse).
+const yauzl = createRequire(import.meta.url)('yauzl') as typeof Yauzl;
 
 /** What reading an archive cost; filled in even when it fails (tests assert on it). */
 export interface ExtractStats {
@@ -78,7 +84,7 @@ const EOCD_SIZE = 22;
  * count, is a damaged archive (ZIP_CORRUPT), not a bomb: a real bomb's
  * many entries are really there.
  */
-function checkEntryCount(zip: yauzl.ZipFile, bytes: Buffer | null): void {
+function checkEntryCount(zip: ZipFile, bytes: Buffer | null): void {
   // yauzl keeps the central directory's offset as its first read position.
   const directoryStart = (zip as unknown as { readEntryCursor: number }).readEntryCursor;
   const damaged = () =>
@@ -103,7 +109,7 @@ function checkEntryCount(zip: yauzl.ZipFile, bytes: Buffer | null): void {
 const READ_WHOLE_MAX = 64 * 1024 * 1024;
 
 interface OpenedArchive {
-  zip: yauzl.ZipFile;
+  zip: ZipFile;
   /** The whole archive when it is in memory. */
   bytes: Buffer | null;
   /** The file, when it is read in place. */
@@ -129,17 +135,17 @@ async function openArchive(source: string | Buffer | Uint8Array): Promise<Opened
   }
   if (size === 0) throw emptyFile();
   if (bytes) return fromBytes(bytes);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+  const zip = await new Promise<ZipFile>((resolve, reject) => {
     yauzl.open(source, yauzlOptions, (err, z) => (err ? reject(openError(err, head)) : resolve(z)));
   });
   return { zip, bytes: null, path: source };
 }
 
-const yauzlOptions: yauzl.Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false };
+const yauzlOptions: Options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false };
 
 async function fromBytes(buf: Buffer): Promise<OpenedArchive> {
   if (buf.length === 0) throw emptyFile();
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+  const zip = await new Promise<ZipFile>((resolve, reject) => {
     yauzl.fromBuffer(buf, yauzlOptions, (err, z) => (err ? reject(openError(err, buf.subarray(0, 4))) : resolve(z)));
   });
   return { zip, bytes: buf, path: null };
@@ -200,7 +206,7 @@ function zipError(err: Error): ScribeError {
 // ---------------------------------------------------------------- entries
 
 interface SaveEntry {
-  entry: yauzl.Entry;
+  entry: Entry;
   name: string;
 }
 
@@ -217,7 +223,7 @@ export function classifyEntryName(name: string): 'save' | 'skip' | 'unsafe' {
   return base.toLowerCase().endsWith('.xml') && base.length > 4 ? 'save' : 'skip';
 }
 
-function findSaveEntry(zip: yauzl.ZipFile): Promise<SaveEntry> {
+function findSaveEntry(zip: ZipFile): Promise<SaveEntry> {
   return new Promise((resolve, reject) => {
     const saves: SaveEntry[] = [];
     let done = false;
@@ -230,7 +236,7 @@ function findSaveEntry(zip: yauzl.ZipFile): Promise<SaveEntry> {
       else resolve(value!);
     };
     zip.on('error', (err: Error) => finish(zipError(err)));
-    zip.on('entry', (entry: yauzl.Entry) => {
+    zip.on('entry', (entry: Entry) => {
       const name = yauzl.getFileNameLowLevel(
         entry.generalPurposeBitFlag,
         entry.fileNameRaw ?? (entry.fileName as unknown as Buffer),
@@ -260,7 +266,7 @@ function findSaveEntry(zip: yauzl.ZipFile): Promise<SaveEntry> {
 
 // ---------------------------------------------------------------- the save entry
 
-async function readEntry(archive: OpenedArchive, entry: yauzl.Entry, limits: ReadLimits, stats: ExtractStats): Promise<Buffer> {
+async function readEntry(archive: OpenedArchive, entry: Entry, limits: ReadLimits, stats: ExtractStats): Promise<Buffer> {
   if (entry.generalPurposeBitFlag & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION)) {
     throw new ScribeError('ZIP_ENCRYPTED', 'The save inside the archive is password-protected.');
   }
@@ -317,7 +323,7 @@ async function readEntry(archive: OpenedArchive, entry: yauzl.Entry, limits: Rea
  * The entry's bytes exactly as stored (compressed): a view of the archive
  * when it is in memory, else one read at the entry's data offset.
  */
-function readRaw(archive: OpenedArchive, entry: yauzl.Entry, size: number): Promise<Buffer> {
+function readRaw(archive: OpenedArchive, entry: Entry, size: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     archive.zip.readLocalFileHeader(entry, { minimal: true }, (err, header) => {
       if (err) return reject(zipError(err));

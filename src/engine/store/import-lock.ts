@@ -11,7 +11,7 @@
  * guessing whether its pid is still the same process); SQLite also keeps
  * two connections of one process apart.
  */
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-driver.js';
 import { LibraryError } from './library-error.js';
 
 export interface ImportLock {
@@ -22,7 +22,7 @@ export const importLockPath = (libraryPath: string): string => `${libraryPath}.i
 
 /** Takes the library's import lock, or throws LibraryError LIBRARY_IN_USE when another import holds it. */
 export function acquireImportLock(libraryPath: string): ImportLock {
-  const db = new Database(importLockPath(libraryPath), { timeout: 0 });
+  const db = openSqlite(importLockPath(libraryPath), { timeout: 0 });
   try {
     // Nothing is ever written: the journal stays in memory, so no -journal file appears beside it.
     db.pragma('locking_mode = EXCLUSIVE');

@@ -6,7 +6,8 @@
  * writing would already switch its journal to WAL and create Scribe's
  * tables.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-driver.js';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { LibraryError } from './library-error.js';
@@ -85,8 +86,8 @@ function sqliteProblem(err: unknown): LibraryError | null {
  * open (their -wal would exist).
  */
 function openForCheck(path: string, head: Buffer): Database.Database {
-  if (!sqliteHeaderSaysWal(head) || existsSync(`${path}-wal`)) return new Database(path, { readonly: true, fileMustExist: true });
-  const db = new Database(path, { fileMustExist: true });
+  if (!sqliteHeaderSaysWal(head) || existsSync(`${path}-wal`)) return openSqlite(path, { readonly: true, fileMustExist: true });
+  const db = openSqlite(path, { fileMustExist: true });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('query_only = ON');

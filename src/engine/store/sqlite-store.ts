@@ -25,7 +25,8 @@
  *   expire every prepared statement.)
  * - Checkpoints run on their own thread (wal-checkpointer.ts).
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite-driver.js';
 import { compileBind, type Bind } from '../codegen/index.js';
 import type { Dialect } from './dialect.js';
 import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
@@ -372,7 +373,7 @@ export class SqliteStore extends StoreBase {
   /** The checked file, open and configured, before its schema. */
   private static connect(path: string, options: SqliteStoreOptions): { store: SqliteStore; dialect: SqliteDialect } {
     checkSqliteLibrary(path);
-    const db = new Database(path);
+    const db = openSqlite(path);
     try {
       configureSqlite(db);
       const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
