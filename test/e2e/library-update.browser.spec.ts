@@ -77,6 +77,30 @@ test('a library from an older Scribe: the window shows its conversion step by st
   ]);
 });
 
+test('switching to an older library in Settings shows its conversion, then the settings saved', async ({ page }) => {
+  const other = path.join(dataDir, 'elsewhere', 'old.sqlite');
+  await makeOldSqliteLibrary(other, 3);
+  harness = await startHarness({ dataDir, holdMigration: true });
+  await harness.libraryOpen;
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByTestId('database-path').fill(other);
+  await page.getByTestId('save-settings').click();
+
+  const update = page.getByTestId('library-update');
+  await expect(page.getByTestId('library-update-step')).toHaveText('Converting saves: 0 of 3 saves done');
+  harness.releaseMigration();
+  await expect(update).toHaveCount(0);
+  // The settings view waited underneath and reports its own outcome.
+  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  await expect(page.getByTestId('app-info')).toContainText(other);
+  expect(harness.events.filter((e) => e.name === 'libraryMigration').at(-1)?.payload).toEqual({
+    version: 6,
+    phase: 'done',
+    savesDone: 3,
+    savesTotal: 3,
+  });
+});
+
 test('a library at this version opens with no update screen', async ({ page }) => {
   harness = await startHarness({ dataDir });
   await page.goto(`${harness.url}#/library`);
