@@ -58,11 +58,18 @@ export class RotatingLog {
 export function logEvent(log: RotatingLog, name: string, payload: unknown): void {
   const p = payload as Record<string, unknown>;
   if (name === 'importStarted') log.write('info', `import ${String(p.runId)} started (${String(p.kind)})`);
-  else if (name === 'fileResult' && p.status === 'failed') log.write('warn', `failed ${String(p.path)}: ${String(p.code)} ${String(p.message)}`);
+  else if (name === 'fileResult' && p.status === 'failed')
+    log.write('warn', `failed ${String(p.path)}: ${String(p.code)} ${String(p.message)}`);
   else if (name === 'importFinished') {
     log.write(
       p.outcome === 'failed' ? 'error' : 'info',
       `import ${String(p.runId)} ${String(p.outcome)}: ${String(p.imported)} imported, ${String(p.skipped)} skipped, ${String(p.failed)} failed, ${String(p.notStarted)} not started in ${String(p.durationMs)} ms${p.error ? `; ${String(p.error)}` : ''}`,
+    );
+  } else if (name === 'libraryMigration' && (p.phase === 'done' || p.phase === 'stopped')) {
+    // Only the end: a conversion's steps are many, and its failure is logged as the start's or the request's.
+    log.write(
+      p.phase === 'done' ? 'info' : 'warn',
+      `library conversion to schema ${String(p.version)} ${String(p.phase)} at ${String(p.savesDone)} of ${String(p.savesTotal)} saves`,
     );
   }
 }

@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
-import type { EventSink, RequestHandlers } from '../shared/contract.js';
-import type { AppInfo, WatchStatus } from '../shared/settings.js';
+import { requestNames, type EventSink, type RequestHandlers } from '../shared/contract.js';
+import type { AppInfo, Settings, WatchStatus } from '../shared/settings.js';
 import { ScribeRequestError } from '../shared/request-errors.js';
 import { exportJobs } from './export/export-job.js';
 import { createImporter, reconfigureImporter } from './compose.js';
 import type { Importer } from './importer.js';
 import { SettingsStore } from './settings-store.js';
-import { openStore, type Store } from './store/index.js';
+import { libraryOpener, type LibraryOpener } from './library-migration.js';
+import type { Store } from './store/index.js';
 import { LibraryError } from './store/library-error.js';
 import type { WorkerSpawner } from './pipeline/worker-handle.js';
 import { WatchService, systemSaveFolderSuggestions, type WatchTimings } from './watch/index.js';
@@ -49,6 +50,8 @@ export interface ServiceHost {
   watch?: boolean;
   /** Shorter watch intervals, for tests. */
   watchTimings?: Partial<WatchTimings>;
+  /** Test hook: awaited after each step of a library's conversion (SQLite), to look at it mid-way. */
+  migrationPause?: () => Promise<void>;
 }
 
 export interface ScribeService {
@@ -61,14 +64,50 @@ export interface ScribeService {
   close(): Promise<void>;
 }
 
+/** A service whose library is still opening (and perhaps converting). */
+export interface StartingService {
+  /**
+   * The contract, served at once: `getLibraryMigration` answers now, every
+   * other request waits until the library is open and fails as its open did.
+   */
+  handlers: RequestHandlers;
+  /** The service once its library is open; rejects when it cannot be opened. */
+  ready: Promise<ScribeService>;
+}
+
 /**
  * Serves the whole contract on top of the engine. Both the Electron main
  * process and the browser test harness use this, so what the tests exercise
- * is exactly what the app runs.
+ * is exactly what the app runs. Returns before the library is open: opening
+ * one from an older Scribe converts it (tens of seconds on a big library),
+ * and the window should show that conversion rather than wait for it.
  */
-export async function createScribeService(host: ServiceHost): Promise<ScribeService> {
+export function startScribeService(host: ServiceHost): StartingService {
+  const opener = libraryOpener(host.emit);
+  const ready = openService(host, opener);
+  // Not an unhandled rejection while nobody has asked yet: the host reports the failure through `ready`,
+  // and each waiting request gets it as its own error.
+  ready.catch(() => {});
+  const handlers = Object.fromEntries(
+    requestNames.map((name) => [
+      name,
+      async (request: never) => ((await ready).handlers[name] as (request: never) => Promise<unknown>)(request),
+    ]),
+  ) as RequestHandlers;
+  handlers.getLibraryMigration = async () => opener.current();
+  return { handlers, ready };
+}
+
+/** As `startScribeService`, resolving once the library is open. */
+export function createScribeService(host: ServiceHost): Promise<ScribeService> {
+  return startScribeService(host).ready;
+}
+
+async function openService(host: ServiceHost, opener: LibraryOpener): Promise<ScribeService> {
   const settings = await SettingsStore.open(host.dataDir);
-  let store = await openStore(settings.get().databasePath, { backend: settings.get().backend });
+  const openLibrary = (path: string, backend: Settings['backend']): Promise<Store> =>
+    opener.open(path, { backend, migrationPause: host.migrationPause });
+  let store = await openLibrary(settings.get().databasePath, settings.get().backend);
 
   const importer = createImporter(settings.get(), {
     store,
@@ -169,7 +208,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
         // Opened before anything is saved: a database that cannot be used leaves the settings as they were.
         let next: Store;
         try {
-          next = await openStore(wanted.databasePath, { backend: wanted.backend });
+          next = await openLibrary(wanted.databasePath, wanted.backend);
         } catch (err) {
           const cannot = `The database ${wanted.databasePath} cannot be used`;
           if (err instanceof LibraryError) throw new ScribeRequestError(err.code, `${cannot}: ${err.explanation}`);
@@ -212,6 +251,7 @@ export async function createScribeService(host: ServiceHost): Promise<ScribeServ
       await fs.writeFile(file, csv, 'utf8');
       return { path: file };
     },
+    getLibraryMigration: async () => opener.current(),
   };
 
   return {

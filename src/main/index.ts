@@ -2,7 +2,8 @@ import { app, type BrowserWindow, dialog, Menu, session, shell } from 'electron'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerEntry from '../engine/worker/parse-worker?modulePath';
-import { createScribeService, type ScribeService } from '../engine/service.js';
+import { startScribeService, type ScribeService } from '../engine/service.js';
+import type { RequestHandlers } from '../shared/contract.js';
 import { logEvent, RotatingLog } from '../engine/rotating-log.js';
 import { buildMenu } from './menu.js';
 import { unpackedPath } from './packaged-path.js';
@@ -16,7 +17,9 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 if (process.env.SCRIBE_DATA_DIR) app.setPath('userData', path.resolve(process.env.SCRIBE_DATA_DIR));
 let win: BrowserWindow | null = null;
 let log: RotatingLog | null = null;
+/** Set once the library is open; until then `handlers` serves the window (its requests wait for the library). */
 let service: ScribeService | null = null;
+let handlers: RequestHandlers | null = null;
 
 /** Archives passed on the command line (or to a second launch) are imported at once. */
 const pathsFromArgv = (argv: string[]): string[] =>
@@ -63,7 +66,7 @@ async function pickSaveFile(suggestedName: string): Promise<string | null> {
 
 async function importFromMenu(kind: 'files' | 'folders'): Promise<void> {
   const paths = await pick(kind);
-  if (paths.length > 0 && service) await service.handlers.startImport({ paths });
+  if (paths.length > 0 && handlers) await handlers.startImport({ paths });
 }
 
 async function start(): Promise<void> {
@@ -72,7 +75,7 @@ async function start(): Promise<void> {
   appLog.write('info', `Scribe ${app.getVersion()} started`);
   const toWindow = windowEventSink(() => win);
   const notifyWatchRuns = watchRunNotifier(() => win);
-  service = await createScribeService({
+  const starting = startScribeService({
     host: 'electron',
     version: app.getVersion(),
     dataDir: app.getPath('userData'),
@@ -91,21 +94,25 @@ async function start(): Promise<void> {
       notifyWatchRuns(name, payload);
     },
   });
+  handlers = starting.handlers;
   registerHandlers(
-    service.handlers,
+    starting.handlers,
     trustedSender(mainDir, () => win),
   );
   Menu.setApplicationMenu(
     buildMenu({
       importFiles: () => void importFromMenu('files'),
       importFolders: () => void importFromMenu('folders'),
-      openDataFolder: () => void service?.handlers.openDataFolder(),
+      openDataFolder: () => void starting.handlers.openDataFolder(),
     }),
   );
+  // The window comes first: opening a library from an older Scribe converts it, and the window shows that
+  // (libraryMigration events) instead of the player seeing nothing for tens of seconds.
   win = createMainWindow(mainDir);
   win.on('closed', () => (win = null));
   const initial = pathsFromArgv(process.argv);
-  if (initial.length > 0) win.webContents.once('did-finish-load', () => void service?.handlers.startImport({ paths: initial }));
+  if (initial.length > 0) win.webContents.once('did-finish-load', () => void starting.handlers.startImport({ paths: initial }));
+  service = await starting.ready;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -117,7 +124,7 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
     const paths = pathsFromArgv(argv);
-    if (paths.length > 0) void service?.handlers.startImport({ paths });
+    if (paths.length > 0) void handlers?.startImport({ paths });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
@@ -134,6 +141,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((err: unknown) => {
       // A library that cannot be opened (say) must not leave a running app with no window.
       log?.write('error', `Scribe could not start: ${String(err)}`);
+      // The window may be up already (it shows a conversion while the library opens): quitting closes it.
       dialog.showErrorBox('Scribe could not start', err instanceof Error ? err.message : String(err));
       app.quit();
     });
@@ -141,7 +149,8 @@ if (!app.requestSingleInstanceLock()) {
   let closing: Promise<void> | null = null;
   app.on('before-quit', (event) => {
     // Electron does not wait for a listener's promise: hold the quit until workers are stopped and the
-    // database is closed, then quit again (service is null by then, so this lets it through).
+    // database is closed, then quit again (service is null by then, so this lets it through). Before the
+    // library is open there is nothing to stop: a conversion commits each step, and the next start resumes it.
     if (!service) return;
     event.preventDefault();
     closing ??= service

@@ -11,6 +11,7 @@ import type * as v from 'valibot';
 import type { ExportOutcome, ExportProgress } from './export.js';
 import type { ImportProgress, ImportStarted, FileResult, ImportSummary, ImportState } from './import.js';
 import type { LedgerPage, LibraryDetail, LibraryPage, SampleStatus } from './library.js';
+import type { LibraryMigration } from './migration.js';
 import type { RequestOutcome } from './request-errors.js';
 import { requestSchemas, type RequestSchemas } from './request-schemas.js';
 import type { AppInfo, Settings, WatchStatus } from './settings.js';
@@ -55,6 +56,12 @@ export interface Requests extends StudyRequests {
   exportLibrary: { request: In<'exportLibrary'>; response: { outDir: string } | null };
   /** Native save dialog, then writes the text there (the rows behind a chart); null when cancelled. */
   saveCsv: { request: In<'saveCsv'>; response: { path: string } | null };
+  /**
+   * Where the conversion of a library from an older Scribe stands, for a
+   * window that loads while it runs (the events then follow); null when none
+   * runs. Answered at once: every other request waits until the library is open.
+   */
+  getLibraryMigration: { request: In<'getLibraryMigration'>; response: LibraryMigration | null };
 }
 
 /** Pushed events: main tells, the renderer listens. */
@@ -66,6 +73,8 @@ export interface Events {
   watchStatus: WatchStatus;
   exportProgress: ExportProgress;
   exportFinished: ExportOutcome;
+  /** A conversion of the library advanced; phase `done` once the library is open at the new version, `stopped` if it failed. */
+  libraryMigration: LibraryMigration;
 }
 
 export type RequestName = keyof Requests;
@@ -86,6 +95,7 @@ const eventKeys: { [K in EventName]: true } = {
   watchStatus: true,
   exportProgress: true,
   exportFinished: true,
+  libraryMigration: true,
 };
 
 export const requestNames = Object.keys(requestSchemas) as RequestName[];

@@ -10,6 +10,7 @@ export type MigrationPhase =
   | 'finishing'
   /** The space the old tables held goes back to the disk (SQLite's VACUUM). */
   | 'reclaiming'
+  /** Converted: the store says so after each version's step, the app's service once, when the library is open. */
   | 'done';
 
 export interface MigrationProgress {
@@ -22,3 +23,13 @@ export interface MigrationProgress {
 }
 
 export type MigrationListener = (progress: MigrationProgress) => void;
+
+/**
+ * What the app's window is told (the `libraryMigration` event): the store's
+ * progress, `done` once the library is open, or `stopped` when the open
+ * failed part-way (the conversion resumes on the next open; the failure
+ * itself reaches the player as the start's or the request's error).
+ */
+export interface LibraryMigration extends Omit<MigrationProgress, 'phase'> {
+  phase: MigrationPhase | 'stopped';
+}

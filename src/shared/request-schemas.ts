@@ -102,6 +102,7 @@ export const requestSchemas = {
     suggestedName: v.string(),
     csv: v.pipe(v.string(), v.maxLength(maxCsvChars, 'is longer than any chart’s rows')),
   }),
+  getLibraryMigration: noArgument,
   // The study views: each view's schema lives beside its answer in shared/views/.
   listGames: gameListQuerySchema,
   libraryStats: noArgument,

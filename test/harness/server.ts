@@ -15,7 +15,7 @@ import type { EventSink, RequestHandlers } from '../../src/shared/contract';
 import { serveRequest } from '../../src/engine/serve-request';
 import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import type { WorkerSpawner } from '../../src/engine/pipeline/worker-handle';
-import { createScribeService, type ScribeService } from '../../src/engine/service';
+import { startScribeService } from '../../src/engine/service';
 import { harnessPaths, type CallMessage, type ServerMessage } from './protocol';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,6 +45,12 @@ export interface Harness {
   events: { name: string; payload: unknown }[];
   /** Lets held workers (see `holdWorkers`) start on their jobs. */
   releaseWorkers(): void;
+  /** Lets a held conversion (see `holdMigration`) take its next step: it reports it, then waits again. */
+  stepMigration(): void;
+  /** Lets a held conversion run to its end. */
+  releaseMigration(): void;
+  /** Resolves once the library is open (rejects as its open failed). */
+  libraryOpen: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,12 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Workers get no message until `releaseWorkers()`: an import stays running, for tests of progress and cancel. */
   holdWorkers?: boolean;
+  /**
+   * A library from an older Scribe waits after each step of its conversion until `stepMigration()` or
+   * `releaseMigration()`, and the harness serves the page meanwhile, for tests of the conversion's status.
+   * Without it the harness starts once the library is open, and fails to start as its open failed.
+   */
+  holdMigration?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -77,7 +89,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { ...worker, send: (message) => (held ? heldSends.push(() => worker.send(message)) : worker.send(message)) };
   };
 
-  const service: ScribeService = await createScribeService({
+  let migrationHeld = options.holdMigration === true;
+  let stepsAllowed = 0;
+  const heldSteps: (() => void)[] = [];
+  const migrationPause = (): Promise<void> => {
+    if (!migrationHeld) return Promise.resolve();
+    if (stepsAllowed > 0) {
+      stepsAllowed--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => heldSteps.push(resolve));
+  };
+
+  const starting = startScribeService({
     host: 'harness',
     version: 'harness',
     dataDir,
@@ -89,7 +113,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     spawnWorker,
     workerEntry: engineWorkerEntry,
     emit,
+    migrationPause,
   });
+  const libraryOpen = starting.ready.then(() => undefined);
+  if (!migrationHeld) await libraryOpen;
 
   const server = http.createServer((req, res) => void serve(req, res));
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -133,7 +160,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     } catch {
       return;
     }
-    const reply: ServerMessage = { id: call.id, outcome: await serveRequest(service.handlers, call.name, call.request) };
+    const reply: ServerMessage = { id: call.id, outcome: await serveRequest(starting.handlers, call.name, call.request) };
     ws.send(JSON.stringify(reply));
   }
 
@@ -143,8 +170,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     dataDir,
-    handlers: service.handlers,
+    handlers: starting.handlers,
     events,
+    libraryOpen,
     setPickResult: (kind, paths) => {
       picks[kind] = paths;
     },
@@ -155,11 +183,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       held = false;
       for (const send of heldSends.splice(0)) send();
     },
+    stepMigration: () => {
+      const next = heldSteps.shift();
+      if (next) next();
+      else stepsAllowed++;
+    },
+    releaseMigration: () => {
+      migrationHeld = false;
+      for (const resolve of heldSteps.splice(0)) resolve();
+    },
     close: async () => {
       for (const socket of sockets) socket.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await service.close();
+      migrationHeld = false;
+      for (const resolve of heldSteps.splice(0)) resolve();
+      // A library that failed to open has nothing to close.
+      await (await starting.ready.catch(() => null))?.close();
       if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeOldSqliteLibrary } from '../fixtures/old-library';
 import { tempDir, writeCorpus } from '../pipeline/helpers';
 import { launch, quitAll } from './launch';
 
@@ -88,12 +89,34 @@ describe('the main window', () => {
     await expect(fs.stat(path.join(dataDir, 'scribe.sqlite-wal'))).rejects.toThrow();
   });
 
+  it('opens its window before a library from an older Scribe is converted, and tells the window every step', async () => {
+    const dataDir = path.join(dir, 'data');
+    await makeOldSqliteLibrary(path.join(dataDir, 'scribe.sqlite'), 3);
+    const app = await launch({ dataDir });
+    expect(app.window).not.toBeNull();
+    expect(await app.waitForEvent('libraryMigration', (p) => p.phase === 'done')).toEqual({
+      version: 6,
+      phase: 'done',
+      savesDone: 3,
+      savesTotal: 3,
+    });
+    // The first step reached the window: it was there before the conversion began.
+    expect(app.events('libraryMigration')[0]).toEqual({ version: 6, phase: 'converting', savesDone: 0, savesTotal: 3 });
+    expect((await app.invoke('listSaves', {})).total).toBe(3);
+    expect(await app.invoke('getLibraryMigration')).toBeNull();
+    expect(await fs.readFile(path.join(dataDir, 'logs', 'scribe.log'), 'utf8')).toMatch(
+      /library conversion to schema 6 done at 3 of 3 saves/,
+    );
+  });
+
   it('shows an error box and quits when it cannot start', async () => {
     const dataDir = path.join(dir, 'data');
     await fs.mkdir(path.join(dataDir, 'a-folder.sqlite'), { recursive: true });
     await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ databasePath: path.join(dataDir, 'a-folder.sqlite') }));
     const app = await launch({ dataDir });
-    expect(app.window).toBeNull();
+    if (!app.electron.app.quitted) await once(app.electron.app, 'quit');
+    // The window comes up before the library is open (it would show a conversion); the quit closed it.
+    expect(app.window === null || app.window.isDestroyed()).toBe(true);
     expect(app.electron.app.quitted).toBe(true);
     expect(app.electron.dialog.errorBoxes).toEqual([{ title: 'Scribe could not start', content: expect.any(String) }]);
     expect(await fs.readFile(path.join(dataDir, 'logs', 'scribe.log'), 'utf8')).toMatch(/could not start/);

@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   backend?: Backend;
   /** Told how the conversion of a library from an older Scribe advances; the event loop runs between its steps. */
   onMigrationProgress?: MigrationListener;
+  /** Test hook (SQLite): awaited after each progress report, so a test can look at a conversion mid-way. */
+  migrationPause?: () => Promise<void>;
 }
 
 export function backendForPath(path: string): Backend {
@@ -34,7 +36,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
   // DuckDB's native library takes a noticeable part of a second to load: only a DuckDB library pays it.
   const opts = { onMigrationProgress: options.onMigrationProgress };
   if (backend === 'duckdb') return (await import('./duckdb-store.js')).DuckDbStore.open(path, opts);
-  return SqliteStore.openAsync(path, opts);
+  return SqliteStore.openAsync(path, { ...opts, migrationPause: options.migrationPause });
 }
 export { LibraryError } from './library-error.js';
 export { acquireImportLock, importLockPath, type ImportLock } from './import-lock.js';

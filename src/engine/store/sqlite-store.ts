@@ -53,6 +53,8 @@ export interface SqliteStoreOptions {
   onMigrationProgress?: MigrationListener;
   /** Test hook: XML bytes of saves per conversion step. */
   migrationBatchXmlBytes?: number;
+  /** Test hook (openAsync): awaited after each progress report, so a test can look at a conversion mid-way. */
+  migrationPause?: () => Promise<void>;
 }
 
 /** Page size of a new library file. */
@@ -359,7 +361,10 @@ export class SqliteStore extends StoreBase {
   static async openAsync(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
     const { store, dialect } = SqliteStore.connect(path, options);
     try {
-      const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+      const breathe = async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await options.migrationPause?.();
+      };
       store.schemaVersion = await runAsync(
         openSchema(dialect, options.targetVersion ?? latestVersion, { ...migrateOptions(options), breathe }),
       );
