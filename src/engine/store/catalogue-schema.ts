@@ -168,8 +168,8 @@ export function draftDdl(differences: readonly Difference[], dialect: Dialect): 
       changedViews.add(d.table);
     } else if (d.kind === 'missing-column') {
       changedViews.add(d.table);
-      const column = storedColumns(specOfTable(d.table), dialect, usesDictionary(dialect)).find((c) => c.name === d.column)!;
       const spec = specOfTable(d.table);
+      const column = storedColumns(spec, dialect, usesDictionary(dialect)).find((c) => c.name === d.column)!;
       if (column.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(column)};\n`);
       else if (column.field === null || column.kind !== spec.kinds[column.field])
         out.push(
