@@ -39,7 +39,7 @@ export function expectedTables(dialect: Dialect): TableShape[] {
   return tableSpecs.map((spec) => {
     const columns = [
       { name: 'save_id', type: 'INTEGER', notNull: true },
-      ...storedColumns(spec, dialect, usesDictionary(dialect)).map((c) => ({
+      ...storedColumns(spec, dialect).map((c) => ({
         name: c.name,
         type: typeName[dialect][c.kind],
         notNull: !c.nullable,
@@ -119,7 +119,7 @@ function columnDdl(c: StoredColumn): string {
 /** A child table's CREATE TABLE, in the form migration 1 wrote them. */
 export function createTableDdl(table: string, dialect: Dialect): string {
   const spec = specOfTable(table);
-  const cols = storedColumns(spec, dialect, usesDictionary(dialect)).map(columnDdl).join(',\n  ');
+  const cols = storedColumns(spec, dialect).map(columnDdl).join(',\n  ');
   if (dialect === 'duckdb') return `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL,\n  ${cols}\n);\n`;
   const head = `CREATE TABLE ${table} (\n  save_id INTEGER NOT NULL REFERENCES saves (id) ON DELETE CASCADE,\n  ${cols}`;
   const key = storedKey(spec, dialect);
@@ -169,7 +169,7 @@ export function draftDdl(differences: readonly Difference[], dialect: Dialect): 
     } else if (d.kind === 'missing-column') {
       changedViews.add(d.table);
       const spec = specOfTable(d.table);
-      const column = storedColumns(spec, dialect, usesDictionary(dialect)).find((c) => c.name === d.column)!;
+      const column = storedColumns(spec, dialect).find((c) => c.name === d.column)!;
       if (column.nullable) out.push(`ALTER TABLE ${d.table} ADD COLUMN ${columnDdl(column)};\n`);
       else if (column.field === null || column.kind !== spec.kinds[column.field])
         out.push(

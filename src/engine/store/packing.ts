@@ -14,6 +14,7 @@
  */
 import type { Backend } from '../../shared/settings.js';
 import { NULL_I32, type EncodedTable } from '../codec/encoded-save.js';
+import { usesDictionary } from './dictionary.js';
 import type { ColumnKind, TableSpec } from './tables.js';
 
 /** Whether a backend stores a packed entity packed. */
@@ -29,9 +30,10 @@ export interface StoredColumn {
   field: number | null;
 }
 
-/** The table's columns after save_id as the backend stores them, in order: a dictionary field as its id where the backend keeps the dictionary (`dictionaryIds`). */
-export function storedColumns(spec: TableSpec, backend: Backend, dictionaryIds: boolean): StoredColumn[] {
+/** The table's columns after save_id as the backend stores them, in order: a dictionary field as its id where the backend keeps the dictionary. */
+export function storedColumns(spec: TableSpec, backend: Backend): StoredColumn[] {
   const packed = packsRows(backend) ? spec.packed : null;
+  const dictionaryIds = usesDictionary(backend);
   const out: StoredColumn[] = [];
   spec.fields.forEach((_, i) => {
     if (packed && (i === packed.key || i === packed.value)) return;

@@ -16,7 +16,6 @@ import { latestVersion, migrations } from './migrations.js';
 import type { Awaitable } from './sql-runner.js';
 import { inTransactionSteps, wait, type Steps } from './steps.js';
 import { tableSpecs } from './tables.js';
-import { usesDictionary } from './dictionary.js';
 import { storedColumns } from './packing.js';
 
 export interface MigrateOptions {
@@ -60,7 +59,7 @@ export function* checkColumns(db: Dialect): Steps<Map<string, string[]>> {
   const byTable = new Map<string, string[]>();
   for (const spec of tableSpecs) {
     const have = yield* wait(db.columnsOf(spec.table));
-    const stored = storedColumns(spec, db.backend, usesDictionary(db.backend)).map((c) => c.name);
+    const stored = storedColumns(spec, db.backend).map((c) => c.name);
     const missing = ['save_id', ...stored].filter((c) => !have.includes(c));
     if (missing.length)
       throw new ScribeError('INTERNAL', `The library database lacks ${spec.table}.${missing.join(', ')}: a migration is missing.`);

@@ -195,7 +195,7 @@ class SqliteDialect implements Dialect {
     for (const spec of tableSpecs) {
       // The writer has turned each dictionary cell into its id (dictionary.ts): those bind as numbers. A packed
       // table (packing.ts) binds its group cells and then each group's points as text.
-      const columns = storedColumns(spec, 'sqlite', true);
+      const columns = storedColumns(spec, 'sqlite');
       const cells = columns.filter((c) => c.field !== null);
       const stored = {
         ...spec,
