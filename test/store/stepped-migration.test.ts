@@ -25,27 +25,13 @@ import { readModels, type ReadContext } from '../../src/engine/store/read/index.
 import { SqliteStore } from '../../src/engine/store/sqlite-store.js';
 import type { MigrationProgress } from '../../src/shared/migration.js';
 import type { Backend } from '../../src/shared/settings.js';
+import { copyToVersion, openAt, raw, type Row } from '../fixtures/old-library.js';
 import { makeStudyLibrary } from './read/study-library.js';
-
-type Row = Record<string, unknown>;
 
 const root = mkdtempSync(join(tmpdir(), 'scribe-stepped-migration-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let fileCounter = 0;
 const newFile = (backend: Backend) => join(root, `lib-${++fileCounter}.${backend}`);
-
-const toJs = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v);
-
-async function raw(store: Store, sql: string, params: (string | number)[] = []): Promise<Row[]> {
-  if (store instanceof SqliteStore) {
-    const stmt = store.handle.prepare(sql);
-    if (stmt.reader) return stmt.all(...params) as Row[];
-    stmt.run(...params);
-    return [];
-  }
-  const reader = await (store as DuckDbStore).connection.runAndReadAll(sql, params.length ? params : undefined);
-  return (reader.getRowObjectsJS() as Row[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toJs(v)])));
-}
 
 /** A boolean as either backend gives it back. */
 const plain = (rows: Row[]) =>
@@ -89,11 +75,6 @@ async function snapshot(store: Store, from: (table: string) => string = viewOf) 
   return { perSave, library };
 }
 
-const openAt = (backend: Backend, file: string, version: number): Promise<Store> =>
-  backend === 'sqlite'
-    ? Promise.resolve(SqliteStore.open(file, { targetVersion: version }))
-    : DuckDbStore.open(file, { targetVersion: version });
-
 /** Opens an old library at the latest version, one save per conversion step, recording the progress. */
 async function migrate(backend: Backend, file: string): Promise<{ store: Store; progress: MigrationProgress[] }> {
   const progress: MigrationProgress[] = [];
@@ -102,62 +83,10 @@ async function migrate(backend: Backend, file: string): Promise<{ store: Store; 
   return { store, progress };
 }
 
-/** The library's tables (not views) and their columns, on the store's own connection. */
-async function tablesOf(store: Store): Promise<Map<string, string[]>> {
-  const rows =
-    store.backend === 'sqlite'
-      ? await raw(
-          store,
-          `SELECT m.name AS t, p.name AS c FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid`,
-        )
-      : await raw(
-          store,
-          `SELECT c.table_name AS t, c.column_name AS c FROM information_schema.columns c JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-           WHERE c.table_catalog = current_database() AND c.table_schema = 'main' AND t.table_type = 'BASE TABLE' ORDER BY c.table_name, c.ordinal_position`,
-        );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(String(r.t), [...(out.get(String(r.t)) ?? []), String(r.c)]);
-  return out;
-}
-
-/**
- * A library at `version` holding the reference library's rows: every table
- * that version has, with the columns it has, in the form it stores them.
- * Before version 5, every key as its text (read through the reference's
- * views); at version 5 in SQLite, the reference's own dictionary and ids,
- * and a row per history point (unpacked from the reference's series).
- */
+/** A copy of the reference library at `version` (old-library.ts). */
 async function oldCopy(backend: Backend, referenceFile: string, version: number): Promise<string> {
   const file = newFile(backend);
-  const old = await openAt(backend, file, version);
-  const have = await tablesOf(old);
-  await raw(old, backend === 'sqlite' ? `ATTACH '${referenceFile}' AS ref` : `ATTACH '${referenceFile}' AS ref (READ_ONLY)`);
-  const refSchema = backend === 'sqlite' ? 'ref' : 'ref.main';
-  // One thread: DuckDB then keeps the rows' order through the views' joins, the order the imports wrote
-  // (the map's read model numbers its keys in the order it meets them).
-  if (backend === 'duckdb') await raw(old, 'SET threads = 1');
-  const children = new Set(tableSpecs.map((s) => s.table));
-  const idsAsStored = backend === 'sqlite' && version >= 5;
-  for (const [table, columns] of have) {
-    if (table === 'schema_version') continue;
-    const source = !children.has(table)
-      ? `${refSchema}.${table}`
-      : !idsAsStored
-        ? `${refSchema}.${viewOf(table)}`
-        : table === 'history_points'
-          ? `(SELECT h.save_id, h.player_id, h.series, h.key, CAST(p.key AS INTEGER) AS turn, p.value AS value
-              FROM ${refSchema}.history_points h, json_each(h.points) p)`
-          : `${refSchema}.${table}`;
-    const list = columns.map((c) => `"${c}"`).join(', ');
-    await raw(old, `INSERT INTO ${table} (${list}) SELECT ${list} FROM ${source}`);
-  }
-  if (backend === 'duckdb') {
-    // Ids were copied, not drawn: move the sequence past them, as the imports would have.
-    const [{ n }] = (await raw(old, 'SELECT max(id) AS n FROM saves')) as [{ n: number }];
-    await raw(old, `SELECT nextval('saves_id_seq') FROM range(${n})`);
-  }
-  await raw(old, 'DETACH ref');
-  await old.close();
+  await copyToVersion(backend, referenceFile, version, file);
   return file;
 }
 
