@@ -2,12 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
-import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { readSave } from '../../src/engine/reader';
 import { isSamplePath, makeSampleSet, sampleFileNames, sampleSetOutcome, samplesFolder } from '../../src/engine/samples';
 import type { Events } from '../../src/shared/contract';
 import type { FileResult, ImportSummary } from '../../src/shared/import';
-import { tempDir, workerEntry, writeCorpus } from '../pipeline/helpers';
+import { tempDir, testServiceHost, writeCorpus } from '../pipeline/helpers';
 
 let dir: string;
 let service: ScribeService | null = null;
@@ -26,18 +25,7 @@ afterEach(async () => {
 const dataDir = (): string => path.join(dir, 'data');
 
 async function start(): Promise<ScribeService> {
-  service = await createScribeService({
-    host: 'harness',
-    version: 'test',
-    dataDir: dataDir(),
-    pickFiles: async () => [],
-    pickFolders: async () => [],
-    openFolder: async () => {},
-    spawnWorker: forkSpawner,
-    workerEntry,
-    emit: (name, payload) => events.push({ name, payload }),
-    watch: false,
-  });
+  service = await createScribeService(testServiceHost(dataDir(), { emit: (name, payload) => events.push({ name, payload }) }));
   return service;
 }
 

@@ -8,14 +8,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { serveRequest } from '../../src/engine/serve-request';
 import { startScribeService, type ServiceHost, type StartingService } from '../../src/engine/service';
 import { latestVersion } from '../../src/engine/store';
 import type { EventName } from '../../src/shared/contract';
 import type { LibraryMigration } from '../../src/shared/migration';
 import { makeOldSqliteLibrary } from '../fixtures/old-library';
-import { tempDir, workerEntry } from '../pipeline/helpers';
+import { tempDir, testServiceHost } from '../pipeline/helpers';
 
 let dir: string;
 let started: StartingService | null = null;
@@ -41,19 +40,7 @@ const migrationEvents = (): LibraryMigration[] =>
   events.filter((e) => e.name === 'libraryMigration').map((e) => e.payload as LibraryMigration);
 
 function start(options: Partial<ServiceHost> = {}): StartingService {
-  started = startScribeService({
-    host: 'harness',
-    version: 'test',
-    dataDir: dataDir(),
-    pickFiles: async () => [],
-    pickFolders: async () => [],
-    openFolder: async () => {},
-    spawnWorker: forkSpawner,
-    workerEntry,
-    emit: (name, payload) => events.push({ name, payload }),
-    watch: false,
-    ...options,
-  });
+  started = startScribeService(testServiceHost(dataDir(), { emit: (name, payload) => events.push({ name, payload }), ...options }));
   return started;
 }
 

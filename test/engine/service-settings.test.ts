@@ -3,9 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
-import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { withBackendExtension, defaultSettings } from '../../src/engine/settings-store';
-import { tempDir, workerEntry, writeCorpus } from '../pipeline/helpers';
+import { tempDir, testServiceHost, writeCorpus } from '../pipeline/helpers';
 
 let dir: string;
 let service: ScribeService | null = null;
@@ -20,18 +19,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<ScribeService> {
-  service = await createScribeService({
-    host: 'harness',
-    version: 'test',
-    dataDir: path.join(dir, 'data'),
-    pickFiles: async () => [],
-    pickFolders: async () => [],
-    openFolder: async () => {},
-    spawnWorker: forkSpawner,
-    workerEntry,
-    emit: () => {},
-    watch: false,
-  });
+  service = await createScribeService(testServiceHost(path.join(dir, 'data')));
   return service;
 }
 

@@ -9,6 +9,8 @@ import { countsByTable } from '../../src/engine/store';
 import type { Store } from '../../src/engine/store';
 import type { FileResult, ImportProgress, ImportStarted, ImportSummary } from '../../src/shared/import';
 import type { ImporterListener } from '../../src/engine/importer';
+import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
+import type { ServiceHost } from '../../src/engine/service';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The built worker bundle (test/global-setup.ts builds it). */
@@ -16,6 +18,23 @@ export const workerEntry = path.join(root, 'out/engine/parse-worker.js');
 export const cliEntry = path.join(root, 'out/engine/scribe.js');
 /** A worker that crashes on files named *crash* and hangs on files named *hang*, and is the real one otherwise. */
 export const flakyWorkerEntry = path.join(root, 'test/pipeline/flaky-worker.mjs');
+
+/** A service host as the tests give it: the built worker in real processes, no dialogs, events dropped and no watching unless overridden. */
+export function testServiceHost(dataDir: string, overrides: Partial<ServiceHost> = {}): ServiceHost {
+  return {
+    host: 'harness',
+    version: 'test',
+    dataDir,
+    pickFiles: async () => [],
+    pickFolders: async () => [],
+    openFolder: async () => {},
+    spawnWorker: forkSpawner,
+    workerEntry,
+    emit: () => {},
+    watch: false,
+    ...overrides,
+  };
+}
 
 export async function tempDir(prefix: string): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), `scribe-${prefix}-`));

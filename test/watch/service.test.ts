@@ -1,11 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forkSpawner } from '../../src/engine/pipeline/fork-spawner';
 import { createScribeService, type ScribeService } from '../../src/engine/service';
 import type { EventName, Events } from '../../src/shared/contract';
 import type { WatchStatus } from '../../src/shared/settings';
-import { tempDir, workerEntry } from '../pipeline/helpers';
+import { tempDir, testServiceHost } from '../pipeline/helpers';
 import { dropSave, fastTimings, waitFor } from './helpers';
 
 let dir: string;
@@ -23,19 +22,13 @@ afterEach(async () => {
 });
 
 async function start(watch?: boolean): Promise<ScribeService> {
-  service = await createScribeService({
-    host: 'harness',
-    version: 'test',
-    dataDir: path.join(dir, 'data'),
-    pickFiles: async () => [],
-    pickFolders: async () => [],
-    openFolder: async () => {},
-    spawnWorker: forkSpawner,
-    workerEntry,
-    emit: <K extends EventName>(name: K, payload: Events[K]) => void events.push({ name, payload }),
-    watch,
-    watchTimings: fastTimings,
-  });
+  service = await createScribeService(
+    testServiceHost(path.join(dir, 'data'), {
+      emit: <K extends EventName>(name: K, payload: Events[K]) => void events.push({ name, payload }),
+      watch,
+      watchTimings: fastTimings,
+    }),
+  );
   return service;
 }
 
